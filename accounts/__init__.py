@@ -1,0 +1,1 @@
+"""People on the platform: candidates, employers and staff."""

@@ -1,0 +1,1 @@
+"""HTTP API for accounts: tokens for scripts and the signed-in user."""

@@ -1,0 +1,19 @@
+"""The user model: one account type with a role, so employers and candidates share sign-in."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class User(AbstractUser):
+    class Role(models.TextChoices):
+        CANDIDATE = "candidate", "Candidate"
+        EMPLOYER = "employer", "Employer"
+
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.CANDIDATE)
+    display_name = models.CharField(max_length=150, blank=True)
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+
+    def __str__(self) -> str:
+        return self.display_name or self.username

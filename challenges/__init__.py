@@ -1,0 +1,1 @@
+"""Challenges: the catalogue, its file-based package format, versions and cases."""

@@ -1,0 +1,1 @@
+"""HTTP API for challenges: the catalogue and a challenge's candidate-facing detail."""

@@ -1,0 +1,39 @@
+"""Output shapes of the challenges API: never a hidden case's data."""
+
+from rest_framework import serializers
+
+from challenges.models import Challenge, TestCase
+
+
+class ChallengeListOutput(serializers.ModelSerializer):
+    skills = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+
+    class Meta:
+        model = Challenge
+        fields = ["slug", "title", "kind", "difficulty", "skills", "context", "estimated_minutes"]
+
+
+class ExampleOutput(serializers.ModelSerializer):
+    class Meta:
+        model = TestCase
+        fields = ["ordinal", "name", "input", "expected"]
+
+
+class ChallengeDetailOutput(ChallengeListOutput):
+    version = serializers.IntegerField(source="current_version.number")
+    statement_html = serializers.CharField(source="current_version.statement_html")
+    starter_code = serializers.CharField(source="current_version.starter_code")
+    hints = serializers.ListField(child=serializers.CharField(), source="current_version.hints")
+    examples = ExampleOutput(many=True, source="example_cases")
+    hidden_case_count = serializers.IntegerField()
+
+    class Meta(ChallengeListOutput.Meta):
+        fields = [
+            *ChallengeListOutput.Meta.fields,
+            "version",
+            "statement_html",
+            "starter_code",
+            "hints",
+            "examples",
+            "hidden_case_count",
+        ]

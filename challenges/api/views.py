@@ -1,0 +1,48 @@
+"""Views of the challenges API."""
+
+from django.http import Http404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from challenges.api.serializers import ChallengeDetailOutput, ChallengeListOutput
+from challenges.models import Challenge, TestCase
+from challenges.queries import challenge_get_published, challenge_list_published
+
+
+@extend_schema(
+    summary="List published challenges",
+    parameters=[
+        OpenApiParameter("kind", enum=Challenge.Kind.values),
+        OpenApiParameter("difficulty", enum=Challenge.Difficulty.values),
+        OpenApiParameter("skill", str, description="A skill slug."),
+    ],
+)
+class ChallengeListView(generics.ListAPIView):
+    serializer_class = ChallengeListOutput
+
+    def get_queryset(self):
+        queryset = challenge_list_published()
+        params = self.request.query_params
+        if params.get("kind"):
+            queryset = queryset.filter(kind=params["kind"])
+        if params.get("difficulty"):
+            queryset = queryset.filter(difficulty=params["difficulty"])
+        if params.get("skill"):
+            queryset = queryset.filter(skills__slug=params["skill"])
+        return queryset
+
+
+class ChallengeDetailView(APIView):
+    @extend_schema(responses=ChallengeDetailOutput, summary="A challenge, as a candidate sees it")
+    def get(self, request: Request, slug: str) -> Response:
+        try:
+            challenge = challenge_get_published(slug=slug)
+        except Challenge.DoesNotExist:
+            raise Http404 from None
+        cases = list(challenge.current_version.cases.order_by("ordinal"))
+        challenge.example_cases = [c for c in cases if c.visibility == TestCase.Visibility.EXAMPLE]
+        challenge.hidden_case_count = len(cases) - len(challenge.example_cases)
+        return Response(ChallengeDetailOutput(challenge).data)

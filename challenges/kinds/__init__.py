@@ -1,0 +1,18 @@
+"""Challenge kinds: how each kind turns a version and a candidate's answer into a Grade."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from challenges.grading import Grade
+from challenges.models import Challenge, ChallengeVersion, TestCase
+
+
+def grade(*, version: ChallengeVersion, code: str, cases: Iterable[TestCase]) -> Grade:
+    """Grade `code` against `cases` of `version`; raises SandboxFailure on our own failures."""
+    kind = version.challenge.kind
+    if kind == Challenge.Kind.PYTHON:
+        from challenges.kinds import python
+
+        return python.grade(version=version, code=code, cases=list(cases))
+    raise NotImplementedError(f"grading for {kind!r} challenges is not available yet")

@@ -1,0 +1,46 @@
+"""Load challenge packages into the database: `manage.py loadchallenges [PATH...]`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from challenges.packages import PackageError, discover, read_package
+from challenges.services import challenge_import_package
+
+
+class Command(BaseCommand):
+    help = "Load (idempotently) challenge packages; default: the shipped catalogue."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", type=Path, help="package folders or their parents")
+
+    def handle(self, *args, **options):
+        paths = options["paths"] or [Path(settings.BASE_DIR) / "challenges" / "catalogue"]
+        try:
+            folders = discover(paths)
+        except FileNotFoundError as exc:
+            raise CommandError(str(exc)) from None
+        errors: list[PackageError] = []
+        created = unchanged = 0
+        for folder in folders:
+            try:
+                package = read_package(folder)
+            except PackageError as exc:
+                errors.append(exc)
+                continue
+            outcome = challenge_import_package(package=package)
+            if outcome.created_version:
+                created += 1
+                self.stdout.write(f"  {package.slug}: version {outcome.version.number}")
+            else:
+                unchanged += 1
+        self.stdout.write(f"{created} new or changed, {unchanged} unchanged, {len(errors)} invalid")
+        if errors:
+            for error in errors:
+                self.stderr.write(f"{error.path}:")
+                for problem in error.problems:
+                    self.stderr.write(f"  - {problem}")
+            raise CommandError(f"{len(errors)} package(s) are invalid")

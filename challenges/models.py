@@ -1,0 +1,106 @@
+"""Challenges, their immutable versions, and the cases each version is graded with."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Skill(models.Model):
+    slug = models.SlugField(max_length=64, unique=True)
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Challenge(models.Model):
+    class Kind(models.TextChoices):
+        PYTHON = "python", "Python"
+        API = "api", "API design"
+        SQL = "sql", "SQL"
+        DESIGN = "design", "System design"
+
+    class Difficulty(models.TextChoices):
+        EASY = "easy", "Easy"
+        MEDIUM = "medium", "Medium"
+        HARD = "hard", "Hard"
+
+    slug = models.SlugField(max_length=100, unique=True)
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    difficulty = models.CharField(max_length=8, choices=Difficulty.choices)
+    skills = models.ManyToManyField(Skill, related_name="challenges", blank=True)
+    context = models.CharField(
+        max_length=32, blank=True, help_text="Business setting, e.g. e-commerce, fintech."
+    )
+    estimated_minutes = models.PositiveIntegerField(default=20)
+    is_published = models.BooleanField(default=False)
+    current_version = models.ForeignKey(
+        "ChallengeVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        indexes = [models.Index(fields=["is_published", "kind", "difficulty"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ChallengeVersion(models.Model):
+    """An immutable snapshot: submissions point at the exact version they were graded against."""
+
+    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    statement_md = models.TextField()
+    statement_html = models.TextField(help_text="Sanitised HTML rendered from statement_md.")
+    starter_code = models.TextField(blank=True)
+    reference_solution = models.TextField(blank=True)
+    config = models.JSONField(default=dict, help_text="Kind-specific settings (entrypoint, ...).")
+    hints = models.JSONField(default=list, blank=True)
+    editorial_md = models.TextField(blank=True)
+    editorial_html = models.TextField(blank=True)
+    content_digest = models.CharField(max_length=64, help_text="sha256 of the package contents.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["challenge", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["challenge", "number"], name="unique_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.challenge.slug} v{self.number}"
+
+
+class TestCase(models.Model):
+    class Visibility(models.TextChoices):
+        EXAMPLE = "example", "Visible example"
+        HIDDEN = "hidden", "Hidden"
+
+    version = models.ForeignKey(ChallengeVersion, on_delete=models.CASCADE, related_name="cases")
+    ordinal = models.PositiveIntegerField()
+    name = models.CharField(max_length=120)
+    visibility = models.CharField(max_length=8, choices=Visibility.choices)
+    input = models.JSONField()
+    expected = models.JSONField(help_text="Never sent to a sandbox or to a candidate if hidden.")
+    category = models.CharField(max_length=80, blank=True)
+    hint = models.CharField(max_length=300, blank=True)
+    weight = models.PositiveIntegerField(default=1)
+
+    # Not a pytest test class, whatever its name says.
+    __test__ = False
+
+    class Meta:
+        ordering = ["version", "ordinal"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "ordinal"], name="unique_case_ordinal")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} #{self.ordinal} {self.name}"

@@ -1,0 +1,224 @@
+"""Read and validate a challenge package folder (docs/challenge-format.md)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from challenges.comparators import COMPARATORS
+
+MANIFEST = "challenge.toml"
+KINDS = {"python", "api", "sql", "design"}
+DIFFICULTIES = {"easy", "medium", "hard"}
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SOURCE_FILES = {"python": ("starter.py", "solution.py")}
+
+
+class PackageError(ValueError):
+    """A package is invalid; `problems` lists every problem found, each with its file."""
+
+    def __init__(self, path: Path, problems: list[str]):
+        self.path = path
+        self.problems = problems
+        super().__init__(f"{path}: " + "; ".join(problems))
+
+
+@dataclass(frozen=True)
+class CaseSpec:
+    name: str
+    visibility: str
+    input: dict[str, Any]
+    expected: Any
+    category: str = ""
+    hint: str = ""
+    weight: int = 1
+
+
+@dataclass(frozen=True)
+class ChallengePackage:
+    path: Path
+    slug: str
+    title: str
+    kind: str
+    difficulty: str
+    skills: tuple[str, ...]
+    context: str
+    estimated_minutes: int
+    statement_md: str
+    starter_code: str
+    reference_solution: str
+    config: dict[str, Any]
+    hints: tuple[str, ...]
+    editorial_md: str
+    cases: tuple[CaseSpec, ...]
+    digest: str = field(default="")
+
+
+def _read_text(path: Path, problems: list[str], *, required: bool = True) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if required:
+            problems.append(f"{path.name}: missing")
+        return ""
+    except UnicodeDecodeError:
+        problems.append(f"{path.name}: not valid UTF-8")
+        return ""
+
+
+def _digest(folder: Path) -> str:
+    hasher = hashlib.sha256()
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        hasher.update(str(file.relative_to(folder)).encode() + b"\0")
+        hasher.update(file.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+def _cases(raw: Any, problems: list[str], comparator_names: set[str]) -> list[CaseSpec]:
+    if not isinstance(raw, dict) or not isinstance(raw.get("cases"), list):
+        problems.append('cases.json: must be an object with a "cases" list')
+        return []
+    cases = []
+    names = set()
+    for index, item in enumerate(raw["cases"], start=1):
+        where = f"cases.json: case {index}"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: must be an object")
+            continue
+        name = item.get("name") or f"case {index}"
+        if name in names:
+            problems.append(f"{where}: duplicate name {name!r}")
+        names.add(name)
+        visibility = item.get("visibility", "hidden")
+        if visibility not in ("example", "hidden"):
+            problems.append(f"{where}: visibility must be 'example' or 'hidden'")
+        if not isinstance(item.get("input"), dict):
+            problems.append(f"{where}: 'input' must be an object")
+        if "expected" not in item:
+            problems.append(f"{where}: 'expected' is missing")
+        weight = item.get("weight", 1)
+        if not isinstance(weight, int) or weight < 1:
+            problems.append(f"{where}: 'weight' must be a positive whole number")
+        cases.append(
+            CaseSpec(
+                name=str(name),
+                visibility=str(visibility),
+                input=item.get("input") if isinstance(item.get("input"), dict) else {},
+                expected=item.get("expected"),
+                category=str(item.get("category", "")),
+                hint=str(item.get("hint", "")),
+                weight=weight if isinstance(weight, int) and weight > 0 else 1,
+            )
+        )
+    if cases and not any(case.visibility == "example" for case in cases):
+        problems.append("cases.json: at least one case must be a visible example")
+    if cases and not any(case.visibility == "hidden" for case in cases):
+        problems.append("cases.json: at least one case must be hidden")
+    return cases
+
+
+def read_package(folder: Path) -> ChallengePackage:
+    """Parse `folder`; raises PackageError listing every problem at once."""
+    folder = Path(folder)
+    problems: list[str] = []
+    manifest_text = _read_text(folder / MANIFEST, problems)
+    try:
+        manifest = tomllib.loads(manifest_text) if manifest_text else {}
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(f"{MANIFEST}: {exc}")
+        manifest = {}
+    slug = manifest.get("slug", "")
+    if not isinstance(slug, str) or not SLUG_RE.match(slug):
+        problems.append(f"{MANIFEST}: slug must be lowercase words joined by hyphens")
+    if slug and folder.name != slug:
+        problems.append(f"{MANIFEST}: slug {slug!r} must match the folder name {folder.name!r}")
+    title = manifest.get("title", "")
+    if not isinstance(title, str) or not title.strip():
+        problems.append(f"{MANIFEST}: title is required")
+    kind = manifest.get("kind")
+    if kind not in KINDS:
+        problems.append(f"{MANIFEST}: kind must be one of {sorted(KINDS)}")
+    difficulty = manifest.get("difficulty")
+    if difficulty not in DIFFICULTIES:
+        problems.append(f"{MANIFEST}: difficulty must be one of {sorted(DIFFICULTIES)}")
+    skills = manifest.get("skills", [])
+    if (
+        not isinstance(skills, list)
+        or not skills
+        or not all(isinstance(s, str) and SLUG_RE.match(s) for s in skills)
+    ):
+        problems.append(f"{MANIFEST}: skills must be a non-empty list of slugs")
+        skills = []
+    minutes = manifest.get("estimated_minutes", 20)
+    if not isinstance(minutes, int) or not 1 <= minutes <= 600:
+        problems.append(f"{MANIFEST}: estimated_minutes must be a whole number from 1 to 600")
+    hints = manifest.get("hints", [])
+    if not isinstance(hints, list) or not all(isinstance(h, str) for h in hints):
+        problems.append(f"{MANIFEST}: hints must be a list of strings")
+        hints = []
+    config = manifest.get(kind, {}) if kind else {}
+    if not isinstance(config, dict):
+        problems.append(f"{MANIFEST}: [{kind}] must be a table")
+        config = {}
+    starter, solution = "", ""
+    if kind == "python":
+        if not isinstance(config.get("entrypoint"), str) or not config["entrypoint"].isidentifier():
+            problems.append(f"{MANIFEST}: [python] entrypoint must be a Python identifier")
+        comparator = config.get("comparator", "exact")
+        if comparator not in COMPARATORS:
+            problems.append(f"{MANIFEST}: [python] comparator must be one of {sorted(COMPARATORS)}")
+        for key in ("time_limit_s", "memory_mb"):
+            value = config.get(key)
+            if value is not None and (not isinstance(value, (int, float)) or value <= 0):
+                problems.append(f"{MANIFEST}: [python] {key} must be a positive number")
+        starter_name, solution_name = SOURCE_FILES["python"]
+        starter = _read_text(folder / starter_name, problems)
+        solution = _read_text(folder / solution_name, problems)
+    statement = _read_text(folder / "statement.md", problems)
+    editorial = _read_text(folder / "editorial.md", problems, required=False)
+    cases: list[CaseSpec] = []
+    cases_text = _read_text(folder / "cases.json", problems)
+    if cases_text:
+        try:
+            cases = _cases(json.loads(cases_text), problems, set(COMPARATORS))
+        except json.JSONDecodeError as exc:
+            problems.append(f"cases.json: {exc}")
+    if problems:
+        raise PackageError(folder, problems)
+    return ChallengePackage(
+        path=folder,
+        slug=slug,
+        title=title.strip(),
+        kind=kind,
+        difficulty=difficulty,
+        skills=tuple(skills),
+        context=str(manifest.get("context", "")),
+        estimated_minutes=minutes,
+        statement_md=statement,
+        starter_code=starter,
+        reference_solution=solution,
+        config=dict(config),
+        hints=tuple(hints),
+        editorial_md=editorial,
+        cases=tuple(cases),
+        digest=_digest(folder),
+    )
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Package folders under `paths`: each folder holding a manifest, sorted by name."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if (path / MANIFEST).is_file():
+            found.append(path)
+        elif path.is_dir():
+            found.extend(sorted(p.parent for p in path.glob(f"*/{MANIFEST}")))
+        else:
+            raise FileNotFoundError(f"{path}: not a challenge package or a folder of packages")
+    return found

@@ -1,0 +1,1 @@
+"""Django project configuration: settings, URL routes, WSGI and ASGI entry points."""

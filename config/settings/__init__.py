@@ -1,0 +1,1 @@
+"""Settings modules: `base` (every deployment, driven by the environment) and `test`."""

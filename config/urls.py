@@ -1,0 +1,18 @@
+"""Top-level URL routes: the API (with its OpenAPI schema), the admin, and the pages."""
+
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from config.health import healthz
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/", include("challenges.api.urls")),
+    path("api/", include("submissions.api.urls")),
+    path("api/", include("accounts.api.urls")),
+    path("", include("frontend.urls")),
+]

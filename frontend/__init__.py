@@ -1,0 +1,1 @@
+"""Server-rendered pages for candidates, progressively enhanced by a small script bundle."""

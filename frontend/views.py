@@ -1,0 +1,35 @@
+"""Page views: thin, reading through selectors; data for scripts comes from the API."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from challenges.models import Challenge
+from challenges.queries import challenge_get_published, challenge_list_published, version_examples
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "frontend/home.html", {"count": challenge_list_published().count()})
+
+
+@login_required
+def catalogue(request: HttpRequest) -> HttpResponse:
+    return render(request, "frontend/catalogue.html", {"challenges": challenge_list_published()})
+
+
+@login_required
+def challenge_page(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        challenge = challenge_get_published(slug=slug)
+    except Challenge.DoesNotExist:
+        raise Http404("No such challenge.") from None
+    version = challenge.current_version
+    return render(
+        request,
+        "frontend/challenge.html",
+        {
+            "challenge": challenge,
+            "version": version,
+            "examples": version_examples(version.pk),
+        },
+    )

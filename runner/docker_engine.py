@@ -1,0 +1,258 @@
+"""The only module that talks to Docker: one fresh, locked-down container per execution."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import select
+import socket
+import struct
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import docker
+from docker.errors import APIError, DockerException, ImageNotFound, NotFound
+from docker.types import Ulimit
+
+from runner.specs import Limits
+
+logger = logging.getLogger(__name__)
+
+SANDBOX_LABEL = "org.interview.sandbox"
+SANDBOX_UID = "10001:10001"
+
+_client = None
+_client_lock = threading.Lock()
+
+
+class EngineUnavailable(Exception):
+    """The engine or image can't be used: a sandbox error, never the candidate's fault."""
+
+
+@dataclass(frozen=True)
+class Execution:
+    exit_code: int | None
+    stdout: bytes
+    stderr: bytes
+    oom_killed: bool
+    timed_out: bool
+    output_exceeded: bool
+    wall_time_ms: int
+
+
+def client(docker_host: str = "") -> docker.DockerClient:
+    global _client
+    with _client_lock:
+        if _client is None:
+            environment = dict(os.environ)
+            if docker_host:
+                environment["DOCKER_HOST"] = docker_host
+            try:
+                _client = docker.from_env(version="auto", timeout=30, environment=environment)
+            except DockerException as exc:
+                raise EngineUnavailable(f"Docker engine unreachable: {exc}") from exc
+        return _client
+
+
+def reset_client() -> None:
+    """Forget the cached client (after the engine restarts, or in tests)."""
+    global _client
+    with _client_lock:
+        _client = None
+
+
+def engine_info(docker_host: str = "") -> dict:
+    try:
+        return client(docker_host).info()
+    except DockerException as exc:
+        reset_client()
+        raise EngineUnavailable(f"Docker engine unreachable: {exc}") from exc
+
+
+def image_present(image: str, docker_host: str = "") -> bool:
+    try:
+        client(docker_host).images.get(image)
+        return True
+    except ImageNotFound:
+        return False
+    except DockerException as exc:
+        reset_client()
+        raise EngineUnavailable(f"Docker engine unreachable: {exc}") from exc
+
+
+def host_config(api, limits: Limits) -> dict:
+    memory = f"{limits.memory_mb}m"
+    tmpfs_opts = f"rw,nosuid,nodev,size={limits.tmpfs_mb}m,uid=10001,gid=10001,mode=0700"
+    return api.create_host_config(
+        network_mode="none",
+        cap_drop=["ALL"],
+        security_opt=["no-new-privileges"],
+        read_only=True,
+        tmpfs={
+            "/sandbox": tmpfs_opts,
+            "/tmp": tmpfs_opts + ",noexec",  # noqa: S108 (the container's own /tmp)
+        },
+        pids_limit=limits.pids,
+        mem_limit=memory,
+        memswap_limit=memory,  # equal to mem_limit: no swap
+        nano_cpus=int(limits.cpus * 1e9),
+        ulimits=[
+            Ulimit(name="nofile", soft=256, hard=256),
+            Ulimit(
+                name="fsize", soft=limits.tmpfs_mb * 1024 * 1024, hard=limits.tmpfs_mb * 1024 * 1024
+            ),
+            Ulimit(name="core", soft=0, hard=0),
+        ],
+        ipc_mode="private",
+        log_config={"type": "none"},  # output comes through the attach stream, capped by us
+        auto_remove=False,
+    )
+
+
+def execute(
+    *,
+    image: str,
+    command: list[str],
+    stdin: bytes,
+    limits: Limits,
+    wall_timeout_s: float,
+    stdout_cap: int,
+    stderr_cap: int,
+    docker_host: str = "",
+) -> Execution:
+    """Run `command` in a fresh container, feeding `stdin`; the container is always removed."""
+    try:
+        api = client(docker_host).api
+        container = api.create_container(
+            image,
+            command=command,
+            user=SANDBOX_UID,
+            working_dir="/sandbox",
+            environment={},
+            hostname="sandbox",
+            stdin_open=True,  # with detach=False this also sets StdinOnce: EOF ends stdin
+            tty=False,
+            network_disabled=True,
+            labels={SANDBOX_LABEL: "1"},
+            host_config=host_config(api, limits),
+        )
+    except ImageNotFound as exc:
+        raise EngineUnavailable(f"sandbox image {image!r} is missing: {exc}") from exc
+    except DockerException as exc:
+        reset_client()
+        raise EngineUnavailable(f"could not create a sandbox: {exc}") from exc
+    container_id = container["Id"]
+    try:
+        return _attach_and_run(
+            api, container_id, stdin, wall_timeout_s, stdout_cap=stdout_cap, stderr_cap=stderr_cap
+        )
+    except (DockerException, OSError) as exc:
+        raise EngineUnavailable(f"sandbox failed: {exc}") from exc
+    finally:
+        _remove(api, container_id)
+
+
+def _attach_and_run(
+    api, container_id: str, stdin: bytes, wall_timeout_s: float, *, stdout_cap: int, stderr_cap: int
+) -> Execution:
+    response_socket = api.attach_socket(
+        container_id, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1}
+    )
+    sock: socket.socket = getattr(response_socket, "_sock", response_socket)
+    started = time.monotonic()
+    try:
+        api.start(container_id)
+        sock.sendall(stdin)
+        sock.shutdown(socket.SHUT_WR)
+        stdout, stderr, timed_out, exceeded = _read_frames(
+            sock, started + wall_timeout_s, stdout_cap=stdout_cap, stderr_cap=stderr_cap
+        )
+        if timed_out or exceeded:
+            _kill(api, container_id)
+        wait = api.wait(container_id, timeout=30)
+        wall_ms = int((time.monotonic() - started) * 1000)
+    finally:
+        sock.close()
+    state = api.inspect_container(container_id)["State"]
+    return Execution(
+        exit_code=wait.get("StatusCode"),
+        stdout=bytes(stdout),
+        stderr=bytes(stderr),
+        oom_killed=bool(state.get("OOMKilled")),
+        timed_out=timed_out,
+        output_exceeded=exceeded,
+        wall_time_ms=wall_ms,
+    )
+
+
+def _read_frames(
+    sock: socket.socket, deadline: float, *, stdout_cap: int, stderr_cap: int
+) -> tuple[bytearray, bytearray, bool, bool]:
+    """Demultiplex Docker's attach stream (8-byte frame headers) until EOF, deadline or cap."""
+    buffers = {1: bytearray(), 2: bytearray()}
+    caps = {1: stdout_cap, 2: stderr_cap}
+    pending = bytearray()
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return buffers[1], buffers[2], True, False
+        readable, _, _ = select.select([sock], [], [], min(remaining, 0.5))
+        if not readable:
+            continue
+        chunk = sock.recv(65536)
+        if not chunk:
+            return buffers[1], buffers[2], False, False
+        pending += chunk
+        while len(pending) >= 8:
+            stream, size = pending[0], struct.unpack(">I", pending[4:8])[0]
+            if len(pending) < 8 + size:
+                break
+            payload = pending[8 : 8 + size]
+            del pending[: 8 + size]
+            target = buffers.get(stream)
+            if target is None:
+                continue
+            room = caps[stream] - len(target)
+            target += payload[: max(room, 0)]
+            if len(payload) > room:
+                return buffers[1], buffers[2], False, True
+
+
+def _kill(api, container_id: str) -> None:
+    with contextlib.suppress(APIError):  # it may have exited already
+        api.kill(container_id)
+
+
+def _remove(api, container_id: str) -> None:
+    for attempt in range(3):
+        try:
+            api.remove_container(container_id, force=True, v=True)
+            return
+        except NotFound:
+            return
+        except DockerException:
+            logger.warning(
+                "removing sandbox %s failed (attempt %d)", container_id[:12], attempt + 1
+            )
+            time.sleep(0.2 * (attempt + 1))
+
+
+def remove_stale(*, older_than_s: float = 0, docker_host: str = "") -> int:
+    """Remove sandbox containers left by a crashed worker; returns how many were removed."""
+    api = client(docker_host).api
+    removed = 0
+    now = datetime.now(UTC).timestamp()
+    for summary in api.containers(all=True, filters={"label": SANDBOX_LABEL}):
+        if now - summary.get("Created", now) < older_than_s:
+            continue
+        _remove(api, summary["Id"])
+        removed += 1
+    return removed
+
+
+def sandbox_container_ids(docker_host: str = "") -> list[str]:
+    api = client(docker_host).api
+    return [c["Id"] for c in api.containers(all=True, filters={"label": SANDBOX_LABEL})]

@@ -1,0 +1,261 @@
+"""The runner's facade: `run(spec) -> RunResult`. Callers import from here only."""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+import threading
+
+from django.conf import settings
+
+from runner.limits import default_limits
+from runner.specs import (
+    CaseInput,
+    CaseOutput,
+    InvalidSource,
+    Limits,
+    Mode,
+    RunResult,
+    RunSpec,
+    Status,
+)
+
+__all__ = [
+    "CaseInput",
+    "CaseOutput",
+    "InvalidSource",
+    "Limits",
+    "Mode",
+    "RunResult",
+    "RunSpec",
+    "Status",
+    "cleanup_stale_sandboxes",
+    "engine_status",
+    "run",
+    "validate_source",
+    "validate_source_bytes",
+]
+
+logger = logging.getLogger(__name__)
+
+HARNESS_COMMAND = ["python3", "-I", "/opt/harness/harness.py"]
+# Time the container needs beyond the program's own budget: start-up and the harness's work.
+STARTUP_GRACE_S = 5.0
+_slots: threading.BoundedSemaphore | None = None
+_slots_lock = threading.Lock()
+
+
+def validate_source(source: str) -> None:
+    """Refuse what can't be a program before any container starts, saying what was wrong."""
+    limit = int(settings.RUNNER["MAX_SOURCE_BYTES"])
+    if not isinstance(source, str):
+        raise InvalidSource("the source must be text")
+    if "\x00" in source:
+        raise InvalidSource("the source contains a NUL byte")
+    try:
+        encoded = source.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidSource("the source is not valid UTF-8 text") from None
+    if len(encoded) > limit:
+        raise InvalidSource(f"the source is {len(encoded)} bytes; the limit is {limit} bytes")
+
+
+def validate_source_bytes(data: bytes) -> str:
+    """Decode a file's bytes as a program, with the same checks as `validate_source`."""
+    if b"\x00" in data:
+        raise InvalidSource("the source contains a NUL byte")
+    try:
+        source = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidSource(f"the source is not valid UTF-8 (byte {exc.start})") from None
+    validate_source(source)
+    return source
+
+
+def _run_slots() -> threading.BoundedSemaphore:
+    global _slots
+    with _slots_lock:
+        if _slots is None:
+            _slots = threading.BoundedSemaphore(int(settings.RUNNER["CONCURRENCY"]))
+        return _slots
+
+
+def _job(spec: RunSpec, limits: Limits, nonce: str) -> dict:
+    job = {
+        "nonce": nonce,
+        "mode": str(spec.mode),
+        "source": spec.source,
+        "limits": {
+            "time_s": limits.time_limit_s,
+            "case_time_s": limits.time_limit_s,
+            "output_bytes": limits.output_limit_bytes,
+            "file_bytes": limits.tmpfs_mb * 1024 * 1024,
+        },
+    }
+    if spec.mode == Mode.PROGRAM:
+        job["stdin"] = spec.stdin
+    else:
+        job["entrypoint"] = spec.entrypoint
+        job["cases"] = [{"id": case.id, "input": case.input} for case in spec.cases]
+    return job
+
+
+def _budget_s(spec: RunSpec, limits: Limits) -> float:
+    if spec.mode == Mode.PROGRAM:
+        return limits.time_limit_s + STARTUP_GRACE_S
+    return limits.time_limit_s * max(1, len(spec.cases)) + STARTUP_GRACE_S
+
+
+def run(spec: RunSpec) -> RunResult:
+    """Run `spec` in a fresh sandbox. Raises InvalidSource; every other failure is a result."""
+    validate_source(spec.source)
+    for case in spec.cases:
+        if not isinstance(case, CaseInput):
+            raise TypeError("cases must be CaseInput instances")
+    limits = spec.limits or default_limits()
+    nonce = secrets.token_hex(16)
+    stdin = json.dumps(_job(spec, limits, nonce)).encode()
+    # Harness output carries the candidate's capped stdout and stderr, JSON-escaped (up to 6x).
+    cap = limits.output_limit_bytes * 6 + 65536
+    slots = _run_slots()
+    if not slots.acquire(timeout=_budget_s(spec, limits) * 2):
+        return RunResult(status=Status.SANDBOX_ERROR, message="all sandbox slots stayed busy")
+    try:
+        from runner import docker_engine  # imported here: only the runner touches Docker
+
+        try:
+            execution = docker_engine.execute(
+                image=settings.RUNNER["IMAGE"],
+                command=HARNESS_COMMAND,
+                stdin=stdin,
+                limits=limits,
+                wall_timeout_s=_budget_s(spec, limits),
+                stdout_cap=cap,
+                stderr_cap=64 * 1024,
+                docker_host=settings.RUNNER["DOCKER_HOST"],
+            )
+        except docker_engine.EngineUnavailable as exc:
+            logger.warning("sandbox error: %s", exc)
+            return RunResult(status=Status.SANDBOX_ERROR, message=str(exc))
+    finally:
+        slots.release()
+    return _interpret(execution, nonce, limits)
+
+
+def _interpret(execution, nonce: str, limits: Limits) -> RunResult:
+    report = _harness_report(execution.stdout, nonce)
+    if execution.timed_out:
+        return RunResult(
+            status=Status.TIMEOUT,
+            wall_time_ms=execution.wall_time_ms,
+            message="the run exceeded its wall-clock limit and was stopped",
+        )
+    if report is None:
+        if execution.oom_killed:
+            return RunResult(
+                status=Status.MEMORY_LIMIT,
+                wall_time_ms=execution.wall_time_ms,
+                message=f"the sandbox ran out of memory ({limits.memory_mb} MB)",
+            )
+        if execution.output_exceeded:
+            return RunResult(
+                status=Status.OUTPUT_LIMIT,
+                wall_time_ms=execution.wall_time_ms,
+                message="the sandbox produced more output than allowed",
+            )
+        detail = execution.stderr.decode("utf-8", "replace")[-2000:]
+        return RunResult(
+            status=Status.SANDBOX_ERROR,
+            wall_time_ms=execution.wall_time_ms,
+            message=f"the harness reported nothing (exit {execution.exit_code}). {detail}".strip(),
+        )
+    status_text = report.get("status")
+    if status_text == "harness_error":
+        return RunResult(
+            status=Status.SANDBOX_ERROR,
+            wall_time_ms=execution.wall_time_ms,
+            message=f"harness failure: {report.get('error', '')}",
+        )
+    try:
+        status = Status(status_text)
+    except ValueError:
+        return RunResult(status=Status.SANDBOX_ERROR, message=f"unknown status {status_text!r}")
+    if status == Status.RUNTIME_ERROR and execution.oom_killed:
+        status = Status.MEMORY_LIMIT
+    cases = tuple(
+        CaseOutput(
+            id=str(case.get("id")),
+            status=str(case.get("status")),
+            actual=case.get("actual"),
+            error=str(case.get("error") or ""),
+            time_ms=int(case.get("time_ms") or 0),
+        )
+        for case in report.get("cases", [])
+    )
+    message = report.get("load_error") or ""
+    if status == Status.MEMORY_LIMIT and not message:
+        message = f"the program ran out of memory ({limits.memory_mb} MB)"
+    elif status == Status.TIMEOUT and not message:
+        message = f"the program exceeded its time limit ({limits.time_limit_s:g} s)"
+    elif status == Status.OUTPUT_LIMIT and not message:
+        message = f"the program printed more than {limits.output_limit_bytes} bytes"
+    return RunResult(
+        status=status,
+        exit_code=report.get("exit_code"),
+        signal=report.get("signal"),
+        stdout=report.get("stdout", ""),
+        stderr=report.get("stderr", ""),
+        output_truncated=bool(report.get("output_truncated")),
+        wall_time_ms=int(report.get("wall_time_ms") or execution.wall_time_ms),
+        cpu_time_ms=report.get("cpu_time_ms"),
+        peak_memory_kb=report.get("peak_memory_kb"),
+        message=message,
+        cases=cases,
+    )
+
+
+def _harness_report(stdout: bytes, nonce: str) -> dict | None:
+    """The harness's one result line, recognised by the nonce nobody else in the box knows."""
+    prefix = (nonce + " ").encode()
+    for line in stdout.splitlines():
+        if line.startswith(prefix):
+            try:
+                report = json.loads(line[len(prefix) :])
+            except ValueError:
+                return None
+            return report if isinstance(report, dict) else None
+    return None
+
+
+def cleanup_stale_sandboxes(*, older_than_s: float | None = None) -> int:
+    """Remove sandbox containers that outlived any run (a crashed worker's); returns the count.
+
+    The default age is longer than any run may take, so other live workers on the same
+    engine keep their containers.
+    """
+    from runner import docker_engine
+
+    if older_than_s is None:
+        older_than_s = float(settings.RUNNER["MAX_TIME_LIMIT_S"]) * 10 + 120
+    try:
+        return docker_engine.remove_stale(
+            older_than_s=older_than_s, docker_host=settings.RUNNER["DOCKER_HOST"]
+        )
+    except docker_engine.EngineUnavailable as exc:
+        logger.warning("could not clean up stale sandboxes: %s", exc)
+        return 0
+
+
+def engine_status() -> tuple[bool, str]:
+    """(ready, explanation): is the engine reachable and the sandbox image present?"""
+    from runner import docker_engine
+
+    image = settings.RUNNER["IMAGE"]
+    try:
+        docker_engine.engine_info(settings.RUNNER["DOCKER_HOST"])
+        if not docker_engine.image_present(image, settings.RUNNER["DOCKER_HOST"]):
+            return False, f"the sandbox image {image!r} is missing (run platform/sandbox/build.sh)"
+    except docker_engine.EngineUnavailable as exc:
+        return False, str(exc)
+    return True, "ready"

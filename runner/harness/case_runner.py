@@ -1,0 +1,120 @@
+"""Child side of the harness: imports the candidate's module and calls it once per case.
+
+Reads {"source_path", "entrypoint", "cases"} on stdin; writes one JSON event per line on
+fd 3: start, result (with the actual value), or load_error. The candidate's code runs in
+this process, so everything here is untrusted: the parent checks the protocol and the
+worker, outside the sandbox, decides what is right.
+"""
+
+import importlib.util
+import json
+import math
+import os
+import sys
+import time
+import traceback
+from decimal import Decimal
+
+events = os.fdopen(3, "w", buffering=1, encoding="utf-8")
+_dumps = json.dumps
+_perf = time.perf_counter
+
+
+def emit(payload):
+    events.write(_dumps(payload, ensure_ascii=True, allow_nan=False) + "\n")
+    events.flush()
+
+
+def jsonable(value, depth=0):
+    """Turn a returned value into plain JSON data the worker can compare."""
+    if depth > 100:
+        raise ValueError("value nested too deeply")
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return {"__float__": repr(value)}
+        return value
+    if isinstance(value, Decimal):
+        return {"__decimal__": str(value)}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(item, depth + 1) for item in value]
+    if isinstance(value, (set, frozenset)):
+        items = [jsonable(item, depth + 1) for item in value]
+        return sorted(items, key=lambda item: _dumps(item, sort_keys=True))
+    if isinstance(value, dict):
+        return {str(key): jsonable(item, depth + 1) for key, item in value.items()}
+    if isinstance(value, bytes):
+        return {"__bytes__": value.hex()}
+    raise TypeError(f"returned a {type(value).__name__}, which is not plain data")
+
+
+def short_traceback(exc):
+    lines = traceback.format_exception(type(exc), exc, exc.__traceback__)
+    # Drop the frames of this runner: the candidate needs their own code's frames.
+    kept = [line for line in lines if "/opt/harness/" not in line]
+    return "".join(kept)[-4000:]
+
+
+def load(source_path):
+    spec = importlib.util.spec_from_file_location("solution", source_path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["solution"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def call_case(target, case):
+    data = case["input"]
+    if "ops" in data:
+        instance = None
+        outputs = []
+        for op in data["ops"]:
+            args, kwargs = op.get("args", []), op.get("kwargs", {})
+            if instance is None:
+                instance = target(*args, **kwargs)
+                outputs.append(None)
+            else:
+                outputs.append(getattr(instance, op["method"])(*args, **kwargs))
+        return outputs
+    return target(*data.get("args", []), **data.get("kwargs", {}))
+
+
+def main():
+    request = json.loads(sys.stdin.read())
+    sys.stdin = open(os.devnull)  # noqa: SIM115
+    try:
+        module = load(request["source_path"])
+    except SyntaxError as exc:
+        detail = "".join(traceback.format_exception_only(type(exc), exc))
+        emit({"event": "load_error", "kind": "syntax_error", "error": detail[-4000:]})
+        return
+    except BaseException as exc:
+        emit({"event": "load_error", "kind": "runtime_error", "error": short_traceback(exc)})
+        return
+    target = getattr(module, request["entrypoint"], None)
+    if target is None or not callable(target):
+        emit(
+            {
+                "event": "load_error",
+                "kind": "runtime_error",
+                "error": f"`{request['entrypoint']}` is not defined (or not callable) in your code",
+            }
+        )
+        return
+    for case in request["cases"]:
+        emit({"event": "start", "id": case["id"]})
+        started = _perf()
+        try:
+            actual = jsonable(call_case(target, case))
+            result = {"event": "result", "status": "ok", "actual": actual}
+        except BaseException as exc:
+            result = {"event": "result", "status": "runtime_error", "error": short_traceback(exc)}
+        result["time_ms"] = int((_perf() - started) * 1000)
+        try:
+            emit(result)
+        except (TypeError, ValueError) as exc:
+            emit({"event": "result", "status": "runtime_error", "error": str(exc)})
+
+
+main()

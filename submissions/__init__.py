@@ -1,0 +1,1 @@
+"""Submissions: runs and graded submits, their queue, status machine and results."""

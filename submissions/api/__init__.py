@@ -1,0 +1,1 @@
+"""HTTP API for submissions: create a run or submit, poll it, list my submissions."""

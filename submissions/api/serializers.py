@@ -1,0 +1,49 @@
+"""Input and output shapes of the submissions API."""
+
+from django.conf import settings
+from rest_framework import serializers
+
+from submissions.models import Submission
+
+
+class SubmissionCreateInput(serializers.Serializer):
+    challenge = serializers.SlugField(help_text="The challenge's slug.")
+    mode = serializers.ChoiceField(choices=Submission.Mode.choices)
+    code = serializers.CharField(allow_blank=False, trim_whitespace=False)
+
+    def validate_code(self, value: str) -> str:
+        limit = settings.RUNNER["MAX_SOURCE_BYTES"]
+        if len(value.encode("utf-8", "surrogatepass")) > limit:
+            raise serializers.ValidationError(f"Code is limited to {limit} bytes.")
+        return value
+
+
+class SubmissionOutput(serializers.ModelSerializer):
+    challenge = serializers.SlugField(source="version.challenge.slug")
+    version = serializers.IntegerField(source="version.number")
+    finished = serializers.BooleanField(source="is_finished")
+
+    class Meta:
+        model = Submission
+        fields = [
+            "id",
+            "challenge",
+            "version",
+            "mode",
+            "status",
+            "finished",
+            "verdict",
+            "score",
+            "message",
+            "results",
+            "stdout",
+            "stderr",
+            "wall_time_ms",
+            "cpu_time_ms",
+            "peak_memory_kb",
+            "attempts",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "code",
+        ]

@@ -1,0 +1,70 @@
+"""Views of the submissions API."""
+
+from django.http import Http404
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from challenges.models import Challenge
+from challenges.queries import challenge_get_published
+from submissions.api.serializers import SubmissionCreateInput, SubmissionOutput
+from submissions.models import Submission
+from submissions.queries import submission_get_for_user, submission_list_for_user
+from submissions.services import SubmissionRejected, submission_create
+
+
+class SubmissionListCreateView(generics.ListAPIView):
+    serializer_class = SubmissionOutput
+
+    def get_queryset(self):
+        return submission_list_for_user(user=self.request.user)
+
+    @extend_schema(
+        request=SubmissionCreateInput,
+        responses={201: SubmissionOutput},
+        summary="Run (visible examples) or submit (all cases) code for grading",
+        examples=[
+            OpenApiExample(
+                "Submit",
+                value={
+                    "challenge": "order-total",
+                    "mode": "submit",
+                    "code": "def order_total(items, coupon=None):\n    ...",
+                },
+                request_only=True,
+            )
+        ],
+    )
+    def post(self, request: Request) -> Response:
+        data = SubmissionCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            challenge = challenge_get_published(slug=data.validated_data["challenge"])
+        except Challenge.DoesNotExist:
+            raise ValidationError(
+                {"challenge": ["No published challenge has this slug."]}
+            ) from None
+        try:
+            submission = submission_create(
+                user=request.user,
+                challenge=challenge,
+                mode=data.validated_data["mode"],
+                code=data.validated_data["code"],
+            )
+        except SubmissionRejected as exc:
+            raise ValidationError({exc.field: [str(exc)]}) from None
+        submission = submission_get_for_user(user=request.user, submission_id=submission.pk)
+        return Response(SubmissionOutput(submission).data, status=status.HTTP_201_CREATED)
+
+
+class SubmissionDetailView(APIView):
+    @extend_schema(responses=SubmissionOutput, summary="A submission's status and results")
+    def get(self, request: Request, submission_id: int) -> Response:
+        try:
+            submission = submission_get_for_user(user=request.user, submission_id=submission_id)
+        except Submission.DoesNotExist:
+            raise Http404 from None
+        return Response(SubmissionOutput(submission).data)

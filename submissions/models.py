@@ -1,0 +1,64 @@
+"""A submission: one run or submit of a candidate's code against an exact challenge version."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from challenges.grading import Verdict
+from challenges.models import ChallengeVersion
+
+
+class Submission(models.Model):
+    class Mode(models.TextChoices):
+        RUN = "run", "Run (visible examples, not scored)"
+        SUBMIT = "submit", "Submit (all cases, scored)"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        ERROR = "error", "Error"
+
+    Verdict = Verdict
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions"
+    )
+    version = models.ForeignKey(
+        ChallengeVersion, on_delete=models.PROTECT, related_name="submissions"
+    )
+    mode = models.CharField(max_length=8, choices=Mode.choices)
+    code = models.TextField(blank=True)
+    answers = models.JSONField(null=True, blank=True, help_text="Design challenges' answers.")
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    verdict = models.CharField(max_length=16, choices=Verdict.choices, blank=True)
+    score = models.FloatField(null=True, blank=True)
+    message = models.TextField(blank=True)
+    results = models.JSONField(default=list, blank=True)
+    stdout = models.TextField(blank=True)
+    stderr = models.TextField(blank=True)
+    wall_time_ms = models.PositiveIntegerField(null=True, blank=True)
+    cpu_time_ms = models.PositiveIntegerField(null=True, blank=True)
+    peak_memory_kb = models.PositiveIntegerField(null=True, blank=True)
+    # Grading attempts and the lease of the current one: a worker that dies mid-run leaves a
+    # lease that expires, and the submission is claimed again.
+    attempts = models.PositiveSmallIntegerField(default=0)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "-created_at"]),
+            models.Index(fields=["status", "lease_expires_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.mode} {self.status} {self.verdict}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.ERROR)

@@ -1,0 +1,168 @@
+"""Writes on submissions: create and enqueue, then the guarded status machine of grading."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from accounts.models import User
+from challenges import kinds
+from challenges.grading import Grade, SandboxFailure, Verdict
+from challenges.models import Challenge, TestCase
+from runner.facade import InvalidSource, validate_source
+from submissions.models import Submission
+
+logger = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=5)
+MAX_ATTEMPTS = 5
+RETRY_BACKOFF_S = (2, 5, 15, 45)
+
+
+class SubmissionRejected(ValueError):
+    """Bad input at the boundary; `field` names what was wrong."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field
+        super().__init__(message)
+
+
+@transaction.atomic
+def submission_create(*, user: User, challenge: Challenge, mode: str, code: str) -> Submission:
+    """Store the submission, then queue it for grading once the transaction commits."""
+    if mode not in Submission.Mode.values:
+        raise SubmissionRejected("mode", f"mode must be one of {Submission.Mode.values}")
+    if challenge.current_version_id is None:
+        raise SubmissionRejected("challenge", "this challenge has no published version")
+    try:
+        validate_source(code)
+    except InvalidSource as exc:
+        raise SubmissionRejected("code", str(exc)) from None
+    submission = Submission.objects.create(
+        user=user, version_id=challenge.current_version_id, mode=mode, code=code
+    )
+    submission_enqueue_on_commit(submission_id=submission.pk)
+    return submission
+
+
+def submission_enqueue_on_commit(*, submission_id: int, delay_s: float = 0) -> None:
+    from submissions.tasks import grade_submission
+
+    def enqueue() -> None:
+        task = grade_submission
+        if delay_s:
+            task = task.using(run_after=timezone.now() + timedelta(seconds=delay_s))
+        task.enqueue(submission_id)
+
+    transaction.on_commit(enqueue)
+
+
+def submission_claim(*, submission_id: int) -> int | None:
+    """Take the grading lease in one guarded UPDATE; returns the attempt number, or None."""
+    now = timezone.now()
+    claimed = Submission.objects.filter(
+        Q(status=Submission.Status.QUEUED)
+        | Q(status=Submission.Status.RUNNING, lease_expires_at__lt=now),
+        pk=submission_id,
+    ).update(
+        status=Submission.Status.RUNNING,
+        attempts=F("attempts") + 1,
+        lease_expires_at=now + LEASE,
+        started_at=now,
+    )
+    if not claimed:
+        return None
+    return Submission.objects.values_list("attempts", flat=True).get(pk=submission_id)
+
+
+def submission_complete(*, submission_id: int, attempt: int, grade: Grade) -> bool:
+    """Record the grade if this attempt still holds the lease (no double grading)."""
+    return bool(
+        Submission.objects.filter(
+            pk=submission_id, status=Submission.Status.RUNNING, attempts=attempt
+        ).update(
+            status=Submission.Status.DONE,
+            verdict=grade.verdict,
+            score=grade.score,
+            message=grade.message,
+            results=grade.cases,
+            stdout=grade.stdout[:65536],
+            stderr=grade.stderr[:65536],
+            wall_time_ms=grade.wall_time_ms,
+            cpu_time_ms=grade.cpu_time_ms,
+            peak_memory_kb=grade.peak_memory_kb,
+            lease_expires_at=None,
+            finished_at=timezone.now(),
+        )
+    )
+
+
+def submission_retry_later(*, submission_id: int, attempt: int, reason: str) -> bool:
+    """A sandbox failure: back to the queue with backoff, or internal_error when out of tries."""
+    if attempt >= MAX_ATTEMPTS:
+        return bool(
+            Submission.objects.filter(
+                pk=submission_id, status=Submission.Status.RUNNING, attempts=attempt
+            ).update(
+                status=Submission.Status.ERROR,
+                verdict=Verdict.INTERNAL_ERROR,
+                message=(
+                    "We could not grade this submission because of a problem on our side "
+                    f"({reason}). It does not count against you; please try again later."
+                ),
+                lease_expires_at=None,
+                finished_at=timezone.now(),
+            )
+        )
+    with transaction.atomic():
+        requeued = Submission.objects.filter(
+            pk=submission_id, status=Submission.Status.RUNNING, attempts=attempt
+        ).update(status=Submission.Status.QUEUED, lease_expires_at=None, message="")
+        if requeued:
+            delay = RETRY_BACKOFF_S[min(attempt - 1, len(RETRY_BACKOFF_S) - 1)]
+            submission_enqueue_on_commit(submission_id=submission_id, delay_s=delay)
+    return bool(requeued)
+
+
+def submission_grade(*, submission_id: int) -> None:
+    """Grade one submission exactly once; safe to call again for the same id."""
+    attempt = submission_claim(submission_id=submission_id)
+    if attempt is None:
+        return
+    submission = Submission.objects.select_related("version__challenge").get(pk=submission_id)
+    cases = submission.version.cases.order_by("ordinal")
+    if submission.mode == Submission.Mode.RUN:
+        cases = cases.filter(visibility=TestCase.Visibility.EXAMPLE)
+    try:
+        grade = kinds.grade(version=submission.version, code=submission.code, cases=cases)
+    except SandboxFailure as exc:
+        logger.warning("submission %s attempt %s: sandbox failure: %s", submission_id, attempt, exc)
+        submission_retry_later(submission_id=submission_id, attempt=attempt, reason=str(exc))
+        return
+    if not submission_complete(submission_id=submission_id, attempt=attempt, grade=grade):
+        logger.info(
+            "submission %s attempt %s lost its lease; result dropped", submission_id, attempt
+        )
+
+
+def submissions_requeue_expired() -> list[int]:
+    """Queue again the submissions whose grading lease expired (their worker died)."""
+    now = timezone.now()
+    ids = list(
+        Submission.objects.filter(
+            status=Submission.Status.RUNNING, lease_expires_at__lt=now
+        ).values_list("pk", flat=True)
+    )
+    for submission_id in ids:
+        transaction.on_commit(lambda sid=submission_id: _enqueue_now(sid))
+    return ids
+
+
+def _enqueue_now(submission_id: int) -> None:
+    from submissions.tasks import grade_submission
+
+    grade_submission.enqueue(submission_id)
