@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import bleach
 import markdown
-from bleach.linkifier import Linker
+from bleach.linkifier import LinkifyFilter
 
 ALLOWED_TAGS = frozenset(
     {
@@ -33,17 +35,18 @@ def _harden_link(attrs: dict, new: bool = False) -> dict:
     return attrs
 
 
+# Cleaning and linkifying in one pass (a filter of the cleaner) avoids double escaping.
 _cleaner = bleach.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
     protocols=ALLOWED_PROTOCOLS,
     strip=True,
     strip_comments=True,
+    filters=[partial(LinkifyFilter, callbacks=[_harden_link], skip_tags={"pre", "code"})],
 )
-_linker = Linker(callbacks=[_harden_link], skip_tags={"pre", "code"})
 
 
 def render_markdown(text: str) -> str:
     """Return sanitised HTML for Markdown `text`; safe to mark as safe in templates."""
     html = markdown.markdown(text or "", extensions=_EXTENSIONS, output_format="html")
-    return _linker.linkify(_cleaner.clean(html))
+    return _cleaner.clean(html)

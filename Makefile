@@ -1,0 +1,62 @@
+# The two commands a new user needs: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DEV_ENV := DEBUG=1
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help setup run test test-docker lint format migrate sandbox-image engine lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv and install the pinned dependencies (idempotent)
+
+migrate: setup
+	@$(DEV_ENV) $(PY) manage.py migrate --noinput -v 0
+
+engine: ## Check the Docker engine (explains how to start one)
+	@if docker info >/dev/null 2>&1; then echo "Docker engine: reachable"; else \
+	  echo "Docker engine: NOT reachable. Code can't be graded until one runs."; \
+	  echo "  Start it with: sudo systemctl start docker   (or, as root: platform/ops/docker-engine.sh)"; \
+	  echo "  or point DOCKER_HOST at an engine you can use. Submissions wait in the queue meanwhile."; \
+	  exit 1; fi
+
+sandbox-image: ## Build the sandbox image if it is missing or stale
+	@platform/sandbox/build.sh
+
+run: migrate ## Set up, then serve the site and the grading worker on http://127.0.0.1:8000
+	@if $(MAKE) --no-print-directory engine; then $(MAKE) --no-print-directory sandbox-image; fi
+	@$(DEV_ENV) $(PY) manage.py loadchallenges
+	@echo "Demo accounts (development only):"
+	@$(DEV_ENV) $(PY) manage.py createdemoaccounts
+	@HOST=$(HOST) PORT=$(PORT) $(DEV_ENV) platform/ops/run-dev.sh
+
+test: setup ## Run the whole test suite (Docker and browser tests skip without an engine/chromium)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: setup ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup ## Apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+lock: ## Re-pin requirements*.txt from pyproject.toml
+	$(PYTHON) platform/ops/lock_requirements.py
+
+clean: ## Remove the virtualenv and local data (var/)
+	rm -rf $(VENV) var .pytest_cache .ruff_cache
