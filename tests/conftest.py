@@ -62,3 +62,13 @@ def order_total(db):
 @pytest.fixture
 def order_total_solution() -> str:
     return (CATALOGUE / "order-total" / "solution.py").read_text()
+
+
+@pytest.fixture
+def worker_process(transactional_db):
+    """A real `manage.py runworker` process; stopped before the test database is flushed."""
+    from tests.worker_process import start_worker, stop_worker
+
+    process = start_worker()
+    yield process
+    stop_worker(process)

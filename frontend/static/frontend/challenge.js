@@ -108,7 +108,7 @@
   }
 
   function pretty(value) {
-    return JSON.stringify(value, null, 1);
+    return JSON.stringify(value);
   }
 
   function render(submission) {

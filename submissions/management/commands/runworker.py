@@ -14,7 +14,10 @@ class Command(BaseCommand):
     help = "Remove stale sandboxes, requeue expired grading leases, then run db_worker."
 
     def add_arguments(self, parser):
-        parser.add_argument("worker_args", nargs="*", help="arguments passed on to db_worker")
+        parser.add_argument("--interval", type=float, default=1.0, help="seconds between polls")
+        parser.add_argument("--batch", action="store_true", help="exit once the queue is empty")
+        parser.add_argument("--max-tasks", type=int, help="exit after this many tasks")
+        parser.add_argument("--worker-id", help="a stable id for this worker")
 
     def handle(self, *args, **options):
         removed = cleanup_stale_sandboxes()
@@ -24,4 +27,11 @@ class Command(BaseCommand):
             f"worker start: removed {removed} stale sandbox(es), requeued {len(requeued)} "
             "submission(s) with expired leases"
         )
-        call_command("db_worker", *options["worker_args"])
+        worker_args = ["--interval", str(options["interval"]), "--no-startup-delay"]
+        if options["batch"]:
+            worker_args.append("--batch")
+        if options["max_tasks"]:
+            worker_args += ["--max-tasks", str(options["max_tasks"])]
+        if options["worker_id"]:
+            worker_args += ["--worker-id", options["worker_id"]]
+        call_command("db_worker", *worker_args)

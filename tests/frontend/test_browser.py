@@ -1,0 +1,81 @@
+"""End to end in a real browser: sign in, open the challenge, submit wrong then right."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.docker, pytest.mark.browser]
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(settings.BASE_DIR) / "var" / "test-artifacts"
+
+
+@pytest.fixture
+def page(monkeypatch):
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
+    # around it are synchronous and safe.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+            args=CHROMIUM_ARGS,
+            headless=True,
+        )
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        yield page
+        browser.close()
+
+
+def set_code(page, code: str) -> None:
+    page.fill("#code", code)
+
+
+def test_candidate_submits_wrong_then_right(
+    page, live_server, worker_process, order_total, order_total_solution
+):
+    UserFactory(username="ada")
+    page.goto(f"{live_server.url}/challenges/order-total/")
+    assert page.url.startswith(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill("ada")
+    page.get_by_label("Password").fill("correct-horse-battery")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/challenges/order-total/")
+    assert page.get_by_role("heading", name="Checkout total with a coupon").is_visible()
+
+    # The starter code is a wrong answer.
+    page.get_by_role("button", name="Submit").click()
+    verdict = page.locator("#verdict")
+    verdict.wait_for()
+    assert verdict.inner_text() == "Wrong answer"
+    # Zeros are right for the two empty-cart cases only.
+    assert page.locator(".case.fail").count() == 10
+    assert "2 / 12 cases passed" in page.locator("#result").inner_text()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "challenge-wrong-answer.png"), full_page=True)
+
+    set_code(page, order_total_solution)
+    page.get_by_role("button", name="Submit").click()
+    page.locator('#verdict[data-verdict="accepted"]').wait_for()
+    assert verdict.inner_text() == "Accepted"
+    assert page.locator(".case.pass").count() == 12
+    assert "12 / 12 cases passed" in page.locator("#result").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "challenge-accepted.png"), full_page=True)
+
+    # The draft survives a reload.
+    page.reload()
+    assert page.locator("#code").input_value() == order_total_solution

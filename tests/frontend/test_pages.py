@@ -1,0 +1,42 @@
+"""Server-rendered pages: sign-in gate, catalogue, and the challenge page's contents."""
+
+from tests.factories import UserFactory
+
+
+def test_home_is_public(client, order_total):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "1 challenge available." in response.content.decode()
+
+
+def test_catalogue_requires_sign_in(client, order_total):
+    response = client.get("/challenges/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/challenges/"
+
+
+def test_sign_in_then_catalogue_lists_the_challenge(client, order_total):
+    UserFactory(username="ada")
+    response = client.post(
+        "/accounts/login/", {"username": "ada", "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 302
+    page = client.get("/challenges/").content.decode()
+    assert 'href="/challenges/order-total/"' in page
+    assert "Checkout total with a coupon" in page
+
+
+def test_challenge_page_has_statement_editor_and_only_visible_examples(client, order_total):
+    client.force_login(UserFactory(username="ada"))
+    page = client.get("/challenges/order-total/").content.decode()
+    assert "<h3>Example</h3>" in page
+    assert 'id="code"' in page
+    assert "def order_total(items, coupon=None):" in page
+    assert "percent coupon" in page
+    assert "half-cent rounds up" not in page  # a hidden case's name
+    assert 'data-submissions-url="/api/submissions/"' in page
+
+
+def test_unknown_challenge_is_404(client, db):
+    client.force_login(UserFactory(username="ada"))
+    assert client.get("/challenges/nope/").status_code == 404
