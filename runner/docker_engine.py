@@ -22,6 +22,7 @@ from runner.specs import Limits
 logger = logging.getLogger(__name__)
 
 SANDBOX_LABEL = "org.interview.sandbox"
+OWNER_LABEL = "org.interview.sandbox.owner"
 SANDBOX_UID = "10001:10001"
 
 _client = None
@@ -112,18 +113,23 @@ def host_config(api, limits: Limits) -> dict:
     )
 
 
-def execute(
-    *,
-    image: str,
-    command: list[str],
-    stdin: bytes,
-    limits: Limits,
-    wall_timeout_s: float,
-    stdout_cap: int,
-    stderr_cap: int,
-    docker_host: str = "",
-) -> Execution:
-    """Run `command` in a fresh container, feeding `stdin`; the container is always removed."""
+@dataclass
+class Prepared:
+    """A created container with its attach stream open, ready to start exactly once."""
+
+    container_id: str
+    sock: socket.socket
+    response: object  # keeps the HTTP response (and so the socket) alive
+    docker_host: str
+    created_at: float
+
+
+def owner_label() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def create(*, image: str, command: list[str], limits: Limits, docker_host: str = "") -> Prepared:
+    """Create a locked-down container and attach to its streams; it is not started yet."""
     try:
         api = client(docker_host).api
         container = api.create_container(
@@ -136,7 +142,7 @@ def execute(
             stdin_open=True,  # with detach=False this also sets StdinOnce: EOF ends stdin
             tty=False,
             network_disabled=True,
-            labels={SANDBOX_LABEL: "1"},
+            labels={SANDBOX_LABEL: "1", OWNER_LABEL: owner_label()},
             host_config=host_config(api, limits),
         )
     except ImageNotFound as exc:
@@ -146,37 +152,40 @@ def execute(
         raise EngineUnavailable(f"could not create a sandbox: {exc}") from exc
     container_id = container["Id"]
     try:
-        return _attach_and_run(
-            api, container_id, stdin, wall_timeout_s, stdout_cap=stdout_cap, stderr_cap=stderr_cap
+        response = api.attach_socket(
+            container_id, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1}
         )
-    except (DockerException, OSError) as exc:
-        raise EngineUnavailable(f"sandbox failed: {exc}") from exc
-    finally:
-        _remove(api, container_id)
+    except DockerException as exc:
+        remove(container_id, docker_host)
+        raise EngineUnavailable(f"could not attach to a sandbox: {exc}") from exc
+    sock = getattr(response, "_sock", response)
+    return Prepared(container_id, sock, response, docker_host, time.monotonic())
 
 
-def _attach_and_run(
-    api, container_id: str, stdin: bytes, wall_timeout_s: float, *, stdout_cap: int, stderr_cap: int
+def run_prepared(
+    prepared: Prepared, *, stdin: bytes, wall_timeout_s: float, stdout_cap: int, stderr_cap: int
 ) -> Execution:
-    response_socket = api.attach_socket(
-        container_id, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1}
-    )
-    sock: socket.socket = getattr(response_socket, "_sock", response_socket)
+    """Start the container once, feed stdin, read capped output; does not remove it."""
+    api = client(prepared.docker_host).api
+    sock = prepared.sock
     started = time.monotonic()
     try:
-        api.start(container_id)
+        api.start(prepared.container_id)
         sock.sendall(stdin)
         sock.shutdown(socket.SHUT_WR)
         stdout, stderr, timed_out, exceeded = _read_frames(
             sock, started + wall_timeout_s, stdout_cap=stdout_cap, stderr_cap=stderr_cap
         )
         if timed_out or exceeded:
-            _kill(api, container_id)
-        wait = api.wait(container_id, timeout=30)
+            _kill(api, prepared.container_id)
+        wait = api.wait(prepared.container_id, timeout=30)
         wall_ms = int((time.monotonic() - started) * 1000)
+        state = api.inspect_container(prepared.container_id)["State"]
+    except (DockerException, OSError) as exc:
+        reset_client()
+        raise EngineUnavailable(f"sandbox failed: {exc}") from exc
     finally:
         sock.close()
-    state = api.inspect_container(container_id)["State"]
     return Execution(
         exit_code=wait.get("StatusCode"),
         stdout=bytes(stdout),
@@ -186,6 +195,38 @@ def _attach_and_run(
         output_exceeded=exceeded,
         wall_time_ms=wall_ms,
     )
+
+
+def discard(prepared: Prepared) -> None:
+    """Close a prepared container's stream and remove it (never started, or done)."""
+    with contextlib.suppress(OSError):
+        prepared.sock.close()
+    remove(prepared.container_id, prepared.docker_host)
+
+
+def execute(
+    *,
+    image: str,
+    command: list[str],
+    stdin: bytes,
+    limits: Limits,
+    wall_timeout_s: float,
+    stdout_cap: int,
+    stderr_cap: int,
+    docker_host: str = "",
+) -> Execution:
+    """Run `command` in a fresh container, feeding `stdin`; the container is always removed."""
+    prepared = create(image=image, command=command, limits=limits, docker_host=docker_host)
+    try:
+        return run_prepared(
+            prepared,
+            stdin=stdin,
+            wall_timeout_s=wall_timeout_s,
+            stdout_cap=stdout_cap,
+            stderr_cap=stderr_cap,
+        )
+    finally:
+        remove(prepared.container_id, docker_host)
 
 
 def _read_frames(
@@ -226,7 +267,12 @@ def _kill(api, container_id: str) -> None:
         api.kill(container_id)
 
 
-def _remove(api, container_id: str) -> None:
+def remove(container_id: str, docker_host: str = "") -> None:
+    """Remove a sandbox container whatever its state; a few tries, then the stale sweep."""
+    try:
+        api = client(docker_host).api
+    except EngineUnavailable:
+        return
     for attempt in range(3):
         try:
             api.remove_container(container_id, force=True, v=True)
@@ -248,11 +294,13 @@ def remove_stale(*, older_than_s: float = 0, docker_host: str = "") -> int:
     for summary in api.containers(all=True, filters={"label": SANDBOX_LABEL}):
         if now - summary.get("Created", now) < older_than_s:
             continue
-        _remove(api, summary["Id"])
+        remove(summary["Id"], docker_host)
         removed += 1
     return removed
 
 
-def sandbox_container_ids(docker_host: str = "") -> list[str]:
+def sandbox_container_ids(*, owner: str | None = None, docker_host: str = "") -> list[str]:
+    """Ids of sandbox containers, optionally only those created by `owner` (host:pid)."""
+    label = f"{OWNER_LABEL}={owner}" if owner else SANDBOX_LABEL
     api = client(docker_host).api
-    return [c["Id"] for c in api.containers(all=True, filters={"label": SANDBOX_LABEL})]
+    return [c["Id"] for c in api.containers(all=True, filters={"label": label})]

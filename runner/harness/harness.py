@@ -326,6 +326,7 @@ def run_cases(job: dict) -> dict:
         remaining = [case for case in cases if case["id"] not in results]
         if not remaining or load_error or output_exceeded:
             break
+        pending_ids = {case["id"] for case in remaining}
         request = {
             "source_path": os.path.join(SANDBOX_DIR, "solution.py"),
             "entrypoint": job["entrypoint"],
@@ -340,13 +341,21 @@ def run_cases(job: dict) -> dict:
             events=True,
         )
         current, current_started, seen = None, None, 0
-        while True:
-            exited = child.poll()
+
+        def take_events(child: Child = child, pending_ids: set = pending_ids) -> None:
+            nonlocal current, current_started, seen, load_error
             for event in child.events[seen:]:
                 seen += 1
                 kind = event.get("event")
                 if kind == "start":
-                    current, current_started = str(event.get("id")), time.monotonic()
+                    case_id = str(event.get("id"))
+                    if case_id not in pending_ids or case_id in results:
+                        # Only the child's own runner announces cases, in order; anything
+                        # else was written by the candidate's code to our pipe.
+                        child.protocol_error = f"unexpected case start {case_id[:40]!r}"
+                        child.kill()
+                        continue
+                    current, current_started = case_id, time.monotonic()
                 elif kind == "result" and current is not None:
                     results[current] = {
                         "id": current,
@@ -361,6 +370,10 @@ def run_cases(job: dict) -> dict:
                         "kind": str(event.get("kind", "runtime_error")),
                         "error": str(event.get("error", ""))[:8000],
                     }
+
+        while True:
+            exited = child.poll()
+            take_events()
             if exited:
                 break
             if child.output_exceeded:
@@ -377,7 +390,9 @@ def run_cases(job: dict) -> dict:
                 }
                 current = None
             child.pump(0.01)
+        # The child may exit before we have read its last events: they are in the pipe still.
         child.drain()
+        take_events()
         peak_kb = max(peak_kb, child.peak_rss_kb)
         cpu_ms += child.cpu_time_ms
         stdout += child.stdout
@@ -397,18 +412,19 @@ def run_cases(job: dict) -> dict:
                 }.get(status, f"the process exited during this case (exit {exit_code})"),
                 "time_ms": int((time.monotonic() - (current_started or time.monotonic())) * 1000),
             }
-        elif not load_error and not output_exceeded and child.protocol_error:
-            load_error = {"kind": "runtime_error", "error": child.protocol_error}
         elif (
             not load_error
             and not output_exceeded
-            and not any(event.get("event") == "start" for event in child.events)
+            and (child.protocol_error or pending_ids.isdisjoint(results))
         ):
-            # The child exited before its first case without reporting (e.g. os._exit at import).
+            # No case finished in this child (it exited before its first case, or broke the
+            # protocol): report it instead of starting another child that would do the same.
+            reason = child.protocol_error or (
+                f"the program exited before running any case (exit {child.exit_code})"
+            )
             load_error = {
                 "kind": "runtime_error",
-                "error": f"the program exited before running any case (exit {child.exit_code})"
-                + (f"\n{text(child.stderr)[-2000:]}" if child.stderr else ""),
+                "error": reason + (f"\n{text(child.stderr)[-2000:]}" if child.stderr else ""),
             }
     for case in cases:
         if case["id"] not in results:

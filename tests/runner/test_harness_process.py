@@ -1,0 +1,139 @@
+"""The harness's own logic, run on the host in a temporary folder (no Docker needed).
+
+Only the parts that are safe outside a container: its process sweep (which kills every other
+process it can see) is replaced, and nothing here runs untrusted code.
+"""
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+HARNESS_DIR = Path(settings.BASE_DIR) / "runner" / "harness"
+
+
+@pytest.fixture
+def harness(tmp_path, monkeypatch):
+    spec = importlib.util.spec_from_file_location("harness_under_test", HARNESS_DIR / "harness.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "SANDBOX_DIR", str(tmp_path))
+    monkeypatch.setattr(module, "CASE_RUNNER", str(HARNESS_DIR / "case_runner.py"))
+    monkeypatch.setattr(module, "kill_strays", lambda: None)
+    monkeypatch.setattr(module, "CHILD_ENV", {**module.CHILD_ENV, "PATH": os.environ["PATH"]})
+    monkeypatch.setattr(module.sys, "executable", sys.executable)
+    return module
+
+
+def job(source: str, cases: list, **limits) -> dict:
+    return {
+        "nonce": "n",
+        "mode": "python_cases",
+        "source": source,
+        "entrypoint": "f",
+        "cases": cases,
+        "limits": {"time_s": 2, "case_time_s": 2, "output_bytes": 10_000, "file_bytes": 10**6}
+        | limits,
+    }
+
+
+def test_events_still_in_the_pipe_when_the_child_exits_are_not_lost(harness, monkeypatch):
+    """Regression: the child wrote its last results and exited before the harness read them."""
+    original_poll = harness.Child.poll
+
+    def poll_after_exit(self):
+        # Hand the child its whole request, then let it finish completely (without reaping
+        # it) before the first look: all its events are still unread in the pipe.
+        if self.stdin_fd >= 0:
+            os.set_blocking(self.stdin_fd, True)
+            os.write(self.stdin_fd, bytes(self.stdin_data))
+            self.selector.unregister(self.stdin_fd)
+            os.close(self.stdin_fd)
+            self.stdin_fd = -1
+        os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOWAIT)
+        return original_poll(self)
+
+    monkeypatch.setattr(harness.Child, "poll", poll_after_exit)
+    cases = [{"id": str(i), "input": {"args": [i]}} for i in range(5)]
+    report = harness.run_cases(job("def f(x):\n    return x + 1\n", cases))
+    assert report["status"] == "ok"
+    assert [(c["id"], c["status"], c["actual"]) for c in report["cases"]] == [
+        (str(i), "ok", i + 1) for i in range(5)
+    ]
+
+
+def test_a_case_that_exits_the_process_loses_only_itself(harness):
+    source = "import os\ndef f(x):\n    if x == 1:\n        os._exit(3)\n    return x\n"
+    cases = [{"id": str(i), "input": {"args": [i]}} for i in range(3)]
+    report = harness.run_cases(job(source, cases))
+    assert [(c["id"], c["status"], c["actual"]) for c in report["cases"]] == [
+        ("0", "ok", 0),
+        ("1", "runtime_error", None),
+        ("2", "ok", 2),
+    ]
+    assert report["cases"][1]["error"] == "the process exited during this case (exit 3)"
+
+
+def test_sys_exit_inside_a_case_is_that_case_s_runtime_error(harness):
+    source = "import sys\ndef f(x):\n    sys.exit(0)\n"
+    report = harness.run_cases(job(source, [{"id": "a", "input": {"args": [1]}}]))
+    assert report["cases"][0]["status"] == "runtime_error"
+    assert "SystemExit" in report["cases"][0]["error"]
+
+
+def test_values_that_are_not_plain_data_are_explained(harness):
+    source = "def f():\n    return object()\n"
+    report = harness.run_cases(job(source, [{"id": "a", "input": {"args": []}}]))
+    assert report["cases"][0]["status"] == "runtime_error"
+    assert "returned a object, which is not plain data" in report["cases"][0]["error"]
+
+
+def test_sets_tuples_and_decimals_become_comparable_data(harness):
+    source = (
+        "from decimal import Decimal\ndef f():\n    return ({3, 1, 2}, (1, 2), Decimal('1.10'))\n"
+    )
+    report = harness.run_cases(job(source, [{"id": "a", "input": {"args": []}}]))
+    assert report["cases"][0]["actual"] == [[1, 2, 3], [1, 2], {"__decimal__": "1.10"}]
+
+
+def test_class_cases_call_methods_in_order(harness):
+    source = (
+        "class f:\n    def __init__(self, start):\n        self.n = start\n"
+        "    def add(self, k):\n        self.n += k\n        return self.n\n"
+    )
+    ops = [{"args": [10]}, {"method": "add", "args": [1]}, {"method": "add", "args": [5]}]
+    report = harness.run_cases(job(source, [{"id": "a", "input": {"ops": ops}}]))
+    assert report["cases"][0]["actual"] == [None, 11, 16]
+
+
+def test_missing_entrypoint_is_a_load_error(harness):
+    report = harness.run_cases(job("def g():\n    pass\n", [{"id": "a", "input": {"args": []}}]))
+    assert report["status"] == "runtime_error"
+    assert report["load_error"] == "`f` is not defined (or not callable) in your code"
+    assert report["cases"][0]["status"] == "not_run"
+
+
+def test_forged_case_announcements_end_the_run_instead_of_looping(harness):
+    source = (
+        "import os\n"
+        'os.write(3, b\'{"event": "start", "id": "bogus"}\\n\')\n'
+        "os._exit(0)\n"
+        "def f():\n    return 1\n"
+    )
+    report = harness.run_cases(job(source, [{"id": "a", "input": {"args": []}}]))
+    assert report["status"] == "runtime_error"
+    assert report["load_error"] == "unexpected case start 'bogus'"
+    assert report["cases"] == [
+        {"id": "a", "status": "not_run", "actual": None, "error": "not run", "time_ms": 0}
+    ]
+
+
+def test_a_child_that_exits_at_import_is_a_load_error(harness):
+    report = harness.run_cases(
+        job("import os\nos._exit(4)\n", [{"id": "a", "input": {"args": []}}])
+    )
+    assert report["status"] == "runtime_error"
+    assert report["load_error"] == "the program exited before running any case (exit 4)"
