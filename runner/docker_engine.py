@@ -25,7 +25,7 @@ SANDBOX_LABEL = "org.interview.sandbox"
 OWNER_LABEL = "org.interview.sandbox.owner"
 SANDBOX_UID = "10001:10001"
 
-_client = None
+_clients: dict[str, docker.DockerClient] = {}
 _client_lock = threading.Lock()
 
 
@@ -45,24 +45,25 @@ class Execution:
 
 
 def client(docker_host: str = "") -> docker.DockerClient:
-    global _client
+    """A client per engine address, created on first use (version negotiated with the engine)."""
     with _client_lock:
-        if _client is None:
+        if docker_host not in _clients:
             environment = dict(os.environ)
             if docker_host:
                 environment["DOCKER_HOST"] = docker_host
             try:
-                _client = docker.from_env(version="auto", timeout=30, environment=environment)
+                _clients[docker_host] = docker.from_env(
+                    version="auto", timeout=30, environment=environment
+                )
             except DockerException as exc:
                 raise EngineUnavailable(f"Docker engine unreachable: {exc}") from exc
-        return _client
+        return _clients[docker_host]
 
 
 def reset_client() -> None:
-    """Forget the cached client (after the engine restarts, or in tests)."""
-    global _client
+    """Forget the cached clients (after the engine restarts, or in tests)."""
     with _client_lock:
-        _client = None
+        _clients.clear()
 
 
 def engine_info(docker_host: str = "") -> dict:
@@ -286,17 +287,37 @@ def remove(container_id: str, docker_host: str = "") -> None:
             time.sleep(0.2 * (attempt + 1))
 
 
-def remove_stale(*, older_than_s: float = 0, docker_host: str = "") -> int:
-    """Remove sandbox containers left by a crashed worker; returns how many were removed."""
+def remove_stale(*, older_than_s: float, docker_host: str = "") -> int:
+    """Remove sandbox containers left behind: their owner process on this host is gone, or
+    they are older than any run may take. Returns how many were removed."""
     api = client(docker_host).api
     removed = 0
     now = datetime.now(UTC).timestamp()
+    this_host = socket.gethostname()
     for summary in api.containers(all=True, filters={"label": SANDBOX_LABEL}):
-        if now - summary.get("Created", now) < older_than_s:
-            continue
-        remove(summary["Id"], docker_host)
-        removed += 1
+        host, _, pid = (summary.get("Labels") or {}).get(OWNER_LABEL, "").rpartition(":")
+        orphaned = host == this_host and pid.isdigit() and not _process_alive(int(pid))
+        if orphaned or now - summary.get("Created", now) >= older_than_s:
+            remove(summary["Id"], docker_host)
+            removed += 1
     return removed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sandbox_containers(*, owner: str | None = None, docker_host: str = "") -> list[tuple[str, str]]:
+    """(id, state) of sandbox containers, optionally only those created by `owner` (host:pid)."""
+    label = f"{OWNER_LABEL}={owner}" if owner else SANDBOX_LABEL
+    api = client(docker_host).api
+    return [(c["Id"], c["State"]) for c in api.containers(all=True, filters={"label": label})]
 
 
 def sandbox_container_ids(*, owner: str | None = None, docker_host: str = "") -> list[str]:

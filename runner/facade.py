@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-import threading
+from pathlib import Path
 
 from django.conf import settings
 
+from runner import docker_engine
 from runner.limits import default_limits
+from runner.pool import shared_pool
+from runner.slots import SlotsBusy, slot
 from runner.specs import (
     CaseInput,
     CaseOutput,
@@ -33,6 +36,7 @@ __all__ = [
     "cleanup_stale_sandboxes",
     "engine_status",
     "run",
+    "settle",
     "validate_source",
     "validate_source_bytes",
 ]
@@ -42,8 +46,6 @@ logger = logging.getLogger(__name__)
 HARNESS_COMMAND = ["python3", "-I", "/opt/harness/harness.py"]
 # Time the container needs beyond the program's own budget: start-up and the harness's work.
 STARTUP_GRACE_S = 5.0
-_slots: threading.BoundedSemaphore | None = None
-_slots_lock = threading.Lock()
 
 
 def validate_source(source: str) -> None:
@@ -71,14 +73,6 @@ def validate_source_bytes(data: bytes) -> str:
         raise InvalidSource(f"the source is not valid UTF-8 (byte {exc.start})") from None
     validate_source(source)
     return source
-
-
-def _run_slots() -> threading.BoundedSemaphore:
-    global _slots
-    with _slots_lock:
-        if _slots is None:
-            _slots = threading.BoundedSemaphore(int(settings.RUNNER["CONCURRENCY"]))
-        return _slots
 
 
 def _job(spec: RunSpec, limits: Limits, nonce: str) -> dict:
@@ -118,29 +112,48 @@ def run(spec: RunSpec) -> RunResult:
     stdin = json.dumps(_job(spec, limits, nonce)).encode()
     # Harness output carries the candidate's capped stdout and stderr, JSON-escaped (up to 6x).
     cap = limits.output_limit_bytes * 6 + 65536
-    slots = _run_slots()
-    if not slots.acquire(timeout=_budget_s(spec, limits) * 2):
-        return RunResult(status=Status.SANDBOX_ERROR, message="all sandbox slots stayed busy")
+    budget = _budget_s(spec, limits)
+    conf = settings.RUNNER
     try:
-        from runner import docker_engine  # imported here: only the runner touches Docker
-
-        try:
-            execution = docker_engine.execute(
-                image=settings.RUNNER["IMAGE"],
-                command=HARNESS_COMMAND,
-                stdin=stdin,
-                limits=limits,
-                wall_timeout_s=_budget_s(spec, limits),
-                stdout_cap=cap,
-                stderr_cap=64 * 1024,
-                docker_host=settings.RUNNER["DOCKER_HOST"],
-            )
-        except docker_engine.EngineUnavailable as exc:
-            logger.warning("sandbox error: %s", exc)
-            return RunResult(status=Status.SANDBOX_ERROR, message=str(exc))
-    finally:
-        slots.release()
+        with slot(Path(conf["SLOTS_DIR"]), int(conf["CONCURRENCY"]), timeout_s=budget * 2):
+            execution = _execute(stdin=stdin, limits=limits, budget_s=budget, cap=cap)
+    except SlotsBusy as exc:
+        return RunResult(status=Status.SANDBOX_ERROR, message=str(exc))
+    except docker_engine.EngineUnavailable as exc:
+        logger.warning("sandbox error: %s", exc)
+        return RunResult(status=Status.SANDBOX_ERROR, message=str(exc))
     return _interpret(execution, nonce, limits)
+
+
+def _execute(*, stdin: bytes, limits: Limits, budget_s: float, cap: int):
+    conf = settings.RUNNER
+    image, host = conf["IMAGE"], conf["DOCKER_HOST"]
+    pool = shared_pool(int(conf["POOL_SIZE"]))
+    prepared = pool.take(
+        (host, image, limits),
+        lambda: docker_engine.create(
+            image=image, command=HARNESS_COMMAND, limits=limits, docker_host=host
+        ),
+    )
+    try:
+        return docker_engine.run_prepared(
+            prepared, stdin=stdin, wall_timeout_s=budget_s, stdout_cap=cap, stderr_cap=64 * 1024
+        )
+    finally:
+        # Removal happens in the background, after the caller has its result.
+        pool.release(prepared)
+
+
+def settle(timeout_s: float = 30.0) -> None:
+    """Wait until background container removals and pool refills are done."""
+    if _pool_in_use():
+        shared_pool(int(settings.RUNNER["POOL_SIZE"])).drain(timeout_s)
+
+
+def _pool_in_use() -> bool:
+    from runner import pool
+
+    return pool.has_shared_pool()
 
 
 def _interpret(execution, nonce: str, limits: Limits) -> RunResult:
@@ -234,8 +247,6 @@ def cleanup_stale_sandboxes(*, older_than_s: float | None = None) -> int:
     The default age is longer than any run may take, so other live workers on the same
     engine keep their containers.
     """
-    from runner import docker_engine
-
     if older_than_s is None:
         older_than_s = float(settings.RUNNER["MAX_TIME_LIMIT_S"]) * 10 + 120
     try:
@@ -249,8 +260,6 @@ def cleanup_stale_sandboxes(*, older_than_s: float | None = None) -> int:
 
 def engine_status() -> tuple[bool, str]:
     """(ready, explanation): is the engine reachable and the sandbox image present?"""
-    from runner import docker_engine
-
     image = settings.RUNNER["IMAGE"]
     try:
         docker_engine.engine_info(settings.RUNNER["DOCKER_HOST"])

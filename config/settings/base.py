@@ -175,7 +175,11 @@ RUNNER = {
     "OUTPUT_LIMIT_BYTES": env_int("SANDBOX_OUTPUT_LIMIT_BYTES", 1024 * 1024),
     "TMPFS_MB": env_int("SANDBOX_TMPFS_MB", 16),
     "MAX_SOURCE_BYTES": env_int("SANDBOX_MAX_SOURCE_BYTES", 64 * 1024),
+    # Sandboxes running at once on this host, across every worker process sharing SLOTS_DIR.
     "CONCURRENCY": env_int("SANDBOX_CONCURRENCY", 2),
+    "SLOTS_DIR": env_str("SANDBOX_SLOTS_DIR", str(VAR_DIR / "sandbox-slots")),
+    # Containers created ahead of need, per limits; 0 turns the pool off (docs/performance.md).
+    "POOL_SIZE": env_int("SANDBOX_POOL_SIZE", 1),
 }
 
 REST_FRAMEWORK = {

@@ -270,7 +270,7 @@ def run_program(job: dict) -> dict:
     limit = float(job["limits"]["time_s"])
     oom_before = oom_kills()
     child = Child(
-        [sys.executable, path],
+        [sys.executable, "-B", path],
         stdin_data=job.get("stdin", "").encode(),
         cpu_seconds=max(1, int(limit + 0.999)),
         job=job,
@@ -334,7 +334,7 @@ def run_cases(job: dict) -> dict:
         }
         oom_before = oom_kills()
         child = Child(
-            [sys.executable, "-I", CASE_RUNNER],
+            [sys.executable, "-I", "-B", CASE_RUNNER],
             stdin_data=json.dumps(request).encode(),
             cpu_seconds=max(1, int(case_budget * len(remaining) + 1.999)),
             job=job,

@@ -7,18 +7,17 @@ import sys
 import pytest
 from django.conf import settings
 
-from runner import docker_engine
 from runner.facade import CaseInput, Mode, RunSpec, Status, run
 from runner.limits import limits_for
+from tests.runner.sandbox_checks import assert_no_leftover_containers
 
 pytestmark = pytest.mark.docker
 
 
 @pytest.fixture(autouse=True)
 def _no_leftover_containers():
-    # Only this process's containers: other workers may share the engine.
     yield
-    assert docker_engine.sandbox_container_ids(owner=docker_engine.owner_label()) == []
+    assert_no_leftover_containers()
 
 
 def run_program(source: str, stdin: str = "", **limits) -> object:
