@@ -115,7 +115,9 @@ def run(spec: RunSpec) -> RunResult:
     budget = _budget_s(spec, limits)
     conf = settings.RUNNER
     try:
-        with slot(Path(conf["SLOTS_DIR"]), int(conf["CONCURRENCY"]), timeout_s=budget * 2):
+        with slot(
+            Path(conf["SLOTS_DIR"]), int(conf["CONCURRENCY"]), timeout_s=float(conf["SLOT_WAIT_S"])
+        ):
             execution = _execute(stdin=stdin, limits=limits, budget_s=budget, cap=cap)
     except SlotsBusy as exc:
         return RunResult(status=Status.SANDBOX_ERROR, message=str(exc))

@@ -178,6 +178,8 @@ RUNNER = {
     # Sandboxes running at once on this host, across every worker process sharing SLOTS_DIR.
     "CONCURRENCY": env_int("SANDBOX_CONCURRENCY", 2),
     "SLOTS_DIR": env_str("SANDBOX_SLOTS_DIR", str(VAR_DIR / "sandbox-slots")),
+    # How long a run waits for a free slot before giving up (back-pressure, retried later).
+    "SLOT_WAIT_S": float(env_str("SANDBOX_SLOT_WAIT_S", "60")),
     # Containers created ahead of need, per limits; 0 turns the pool off (docs/performance.md).
     "POOL_SIZE": env_int("SANDBOX_POOL_SIZE", 1),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -11,7 +12,10 @@ from submissions.services import submissions_requeue_expired
 
 
 class Command(BaseCommand):
-    help = "Remove stale sandboxes, requeue expired grading leases, then run db_worker."
+    help = (
+        "Remove stale sandboxes, requeue expired grading leases, then run the task worker "
+        "(db_worker, or rqworker with TASKS_BACKEND=rq)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=1.0, help="seconds between polls")
@@ -27,6 +31,12 @@ class Command(BaseCommand):
             f"worker start: removed {removed} stale sandbox(es), requeued {len(requeued)} "
             "submission(s) with expired leases"
         )
+        if settings.TASKS_BACKEND == "rq":
+            # Retries are scheduled with a delay, so the RQ worker runs with its scheduler.
+            call_command(
+                "rqworker", "default", "--job-class", "django_tasks_rq.Job", "--with-scheduler"
+            )
+            return
         worker_args = ["--interval", str(options["interval"]), "--no-startup-delay"]
         if options["batch"]:
             worker_args.append("--batch")
