@@ -44,7 +44,25 @@ def close(expected: Any, actual: Any, options: dict) -> bool:
     return exact(expected, actual, options)
 
 
-COMPARATORS: dict[str, Comparator] = {"exact": exact, "unordered": unordered, "close": close}
+def _normalise_text(value: Any) -> Any:
+    if isinstance(value, dict) and isinstance(value.get("stdout"), str):
+        value = value["stdout"]
+    if not isinstance(value, str):
+        return value
+    return "\n".join(line.rstrip() for line in value.rstrip().splitlines())
+
+
+def text(expected: Any, actual: Any, options: dict) -> bool:
+    """Program output: equal apart from trailing spaces on lines and trailing blank lines."""
+    return _normalise_text(expected) == _normalise_text(actual)
+
+
+COMPARATORS: dict[str, Comparator] = {
+    "exact": exact,
+    "unordered": unordered,
+    "close": close,
+    "text": text,
+}
 
 
 def compare(name: str, expected: Any, actual: Any, options: dict | None = None) -> bool:

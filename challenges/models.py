@@ -63,6 +63,9 @@ class ChallengeVersion(models.Model):
     reference_solution = models.TextField(blank=True)
     config = models.JSONField(default=dict, help_text="Kind-specific settings (entrypoint, ...).")
     hints = models.JSONField(default=list, blank=True)
+    mutants = models.JSONField(
+        default=list, blank=True, help_text="Known-wrong solutions: [{name, code}]."
+    )
     editorial_md = models.TextField(blank=True)
     editorial_html = models.TextField(blank=True)
     content_digest = models.CharField(max_length=64, help_text="sha256 of the package contents.")

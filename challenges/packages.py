@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ MANIFEST = "challenge.toml"
 KINDS = {"python", "api", "sql", "design"}
 DIFFICULTIES = {"easy", "medium", "hard"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SOURCE_FILES = {"python": ("starter.py", "solution.py")}
+SOURCE_EXTENSION = {"python": "py", "api": "py", "sql": "sql"}
 
 
 class PackageError(ValueError):
@@ -40,6 +40,14 @@ class CaseSpec:
 
 
 @dataclass(frozen=True)
+class Mutant:
+    """A known-wrong solution that validation requires to fail at least one hidden case."""
+
+    name: str
+    code: str
+
+
+@dataclass(frozen=True)
 class ChallengePackage:
     path: Path
     slug: str
@@ -56,7 +64,34 @@ class ChallengePackage:
     hints: tuple[str, ...]
     editorial_md: str
     cases: tuple[CaseSpec, ...]
+    mutants: tuple[Mutant, ...] = ()
     digest: str = field(default="")
+
+    def content(self) -> dict[str, Any]:
+        """Everything that defines the challenge, as plain data (what the digest covers)."""
+        return {
+            "slug": self.slug,
+            "title": self.title,
+            "kind": self.kind,
+            "difficulty": self.difficulty,
+            "skills": list(self.skills),
+            "context": self.context,
+            "estimated_minutes": self.estimated_minutes,
+            "statement_md": self.statement_md,
+            "starter_code": self.starter_code,
+            "reference_solution": self.reference_solution,
+            "config": self.config,
+            "hints": list(self.hints),
+            "editorial_md": self.editorial_md,
+            "cases": [case.__dict__ for case in self.cases],
+            "mutants": [mutant.__dict__ for mutant in self.mutants],
+        }
+
+
+def content_digest(content: dict[str, Any]) -> str:
+    """sha256 of canonical JSON: the same content gives the same digest however it's laid out."""
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def _read_text(path: Path, problems: list[str], *, required: bool = True) -> str:
@@ -69,14 +104,6 @@ def _read_text(path: Path, problems: list[str], *, required: bool = True) -> str
     except UnicodeDecodeError:
         problems.append(f"{path.name}: not valid UTF-8")
         return ""
-
-
-def _digest(folder: Path) -> str:
-    hasher = hashlib.sha256()
-    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
-        hasher.update(str(file.relative_to(folder)).encode() + b"\0")
-        hasher.update(file.read_bytes() + b"\0")
-    return hasher.hexdigest()
 
 
 def _cases(raw: Any, problems: list[str], comparator_names: set[str]) -> list[CaseSpec]:
@@ -120,6 +147,27 @@ def _cases(raw: Any, problems: list[str], comparator_names: set[str]) -> list[Ca
     if cases and not any(case.visibility == "hidden" for case in cases):
         problems.append("cases.json: at least one case must be hidden")
     return cases
+
+
+def _case_shape_problems(kind: str, config: dict, cases: list[CaseSpec]) -> list[str]:
+    """Kind-specific shape of case inputs and expected values."""
+    problems = []
+    for index, case in enumerate(cases, start=1):
+        where = f"cases.json: case {index}"
+        if kind == "python" and config.get("mode") == "program":
+            if not isinstance(case.input.get("stdin"), str):
+                problems.append(f'{where}: a program\'s input is {{"stdin": "text"}}')
+            if not (
+                isinstance(case.expected, dict) and isinstance(case.expected.get("stdout"), str)
+            ):
+                problems.append(f'{where}: a program\'s expected value is {{"stdout": "text"}}')
+        elif kind == "python":
+            keys = set(case.input)
+            if not (keys <= {"args", "kwargs"} or keys == {"ops"}):
+                problems.append(
+                    f'{where}: input is {{"args": [...], "kwargs": {{...}}}} or {{"ops": [...]}}'
+                )
+    return problems
 
 
 def read_package(folder: Path) -> ChallengePackage:
@@ -167,18 +215,26 @@ def read_package(folder: Path) -> ChallengePackage:
         config = {}
     starter, solution = "", ""
     if kind == "python":
-        if not isinstance(config.get("entrypoint"), str) or not config["entrypoint"].isidentifier():
+        mode = config.get("mode", "function")
+        if mode not in ("function", "program"):
+            problems.append(f"{MANIFEST}: [python] mode must be 'function' or 'program'")
+        entrypoint = config.get("entrypoint")
+        if mode == "function" and not (isinstance(entrypoint, str) and entrypoint.isidentifier()):
             problems.append(f"{MANIFEST}: [python] entrypoint must be a Python identifier")
-        comparator = config.get("comparator", "exact")
+        comparator = config.get("comparator", "text" if mode == "program" else "exact")
         if comparator not in COMPARATORS:
             problems.append(f"{MANIFEST}: [python] comparator must be one of {sorted(COMPARATORS)}")
         for key in ("time_limit_s", "memory_mb"):
             value = config.get(key)
             if value is not None and (not isinstance(value, (int, float)) or value <= 0):
                 problems.append(f"{MANIFEST}: [python] {key} must be a positive number")
-        starter_name, solution_name = SOURCE_FILES["python"]
-        starter = _read_text(folder / starter_name, problems)
-        solution = _read_text(folder / solution_name, problems)
+    mutants: list[Mutant] = []
+    if kind in SOURCE_EXTENSION:
+        extension = SOURCE_EXTENSION[kind]
+        starter = _read_text(folder / f"starter.{extension}", problems)
+        solution = _read_text(folder / f"solution.{extension}", problems)
+        for path in sorted((folder / "mutants").glob(f"*.{extension}")):
+            mutants.append(Mutant(name=path.stem, code=_read_text(path, problems)))
     statement = _read_text(folder / "statement.md", problems)
     editorial = _read_text(folder / "editorial.md", problems, required=False)
     cases: list[CaseSpec] = []
@@ -186,17 +242,18 @@ def read_package(folder: Path) -> ChallengePackage:
     if cases_text:
         try:
             cases = _cases(json.loads(cases_text), problems, set(COMPARATORS))
+            problems += _case_shape_problems(kind, config, cases)
         except json.JSONDecodeError as exc:
             problems.append(f"cases.json: {exc}")
     if problems:
         raise PackageError(folder, problems)
-    return ChallengePackage(
+    package = ChallengePackage(
         path=folder,
         slug=slug,
         title=title.strip(),
         kind=kind,
         difficulty=difficulty,
-        skills=tuple(skills),
+        skills=tuple(sorted(set(skills))),  # a set: order carries no meaning
         context=str(manifest.get("context", "")),
         estimated_minutes=minutes,
         statement_md=statement,
@@ -206,8 +263,9 @@ def read_package(folder: Path) -> ChallengePackage:
         hints=tuple(hints),
         editorial_md=editorial,
         cases=tuple(cases),
-        digest=_digest(folder),
+        mutants=tuple(mutants),
     )
+    return replace(package, digest=content_digest(package.content()))
 
 
 def discover(paths: list[Path]) -> list[Path]:
@@ -222,3 +280,78 @@ def discover(paths: list[Path]) -> list[Path]:
         else:
             raise FileNotFoundError(f"{path}: not a challenge package or a folder of packages")
     return found
+
+
+def package_from_content(path: Path, content: dict[str, Any]) -> ChallengePackage:
+    package = ChallengePackage(
+        path=path,
+        slug=content["slug"],
+        title=content["title"],
+        kind=content["kind"],
+        difficulty=content["difficulty"],
+        skills=tuple(sorted(set(content["skills"]))),
+        context=content["context"],
+        estimated_minutes=content["estimated_minutes"],
+        statement_md=content["statement_md"],
+        starter_code=content["starter_code"],
+        reference_solution=content["reference_solution"],
+        config=content["config"],
+        hints=tuple(content["hints"]),
+        editorial_md=content["editorial_md"],
+        cases=tuple(CaseSpec(**case) for case in content["cases"]),
+        mutants=tuple(Mutant(**mutant) for mutant in content["mutants"]),
+    )
+    return replace(package, digest=content_digest(package.content()))
+
+
+def write_package(package: ChallengePackage, folder: Path) -> Path:
+    """Write `package` as a package folder `folder/<slug>/`; reading it back gives the same."""
+    import tomli_w
+
+    target = Path(folder) / package.slug
+    if target.exists() and any(target.iterdir()):
+        raise FileExistsError(f"{target} exists and is not empty")
+    target.mkdir(parents=True, exist_ok=True)
+    manifest: dict[str, Any] = {
+        "slug": package.slug,
+        "title": package.title,
+        "kind": package.kind,
+        "difficulty": package.difficulty,
+        "skills": list(package.skills),
+        "estimated_minutes": package.estimated_minutes,
+    }
+    if package.context:
+        manifest["context"] = package.context
+    if package.hints:
+        manifest["hints"] = list(package.hints)
+    if package.config:
+        manifest[package.kind] = package.config
+    (target / MANIFEST).write_text(tomli_w.dumps(manifest), encoding="utf-8")
+    (target / "statement.md").write_text(package.statement_md, encoding="utf-8")
+    if package.editorial_md:
+        (target / "editorial.md").write_text(package.editorial_md, encoding="utf-8")
+    cases = [
+        {
+            "name": case.name,
+            "visibility": case.visibility,
+            "input": case.input,
+            "expected": case.expected,
+            **({"category": case.category} if case.category else {}),
+            **({"hint": case.hint} if case.hint else {}),
+            **({"weight": case.weight} if case.weight != 1 else {}),
+        }
+        for case in package.cases
+    ]
+    (target / "cases.json").write_text(
+        json.dumps({"cases": cases}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    extension = SOURCE_EXTENSION.get(package.kind)
+    if extension:
+        (target / f"starter.{extension}").write_text(package.starter_code, encoding="utf-8")
+        (target / f"solution.{extension}").write_text(package.reference_solution, encoding="utf-8")
+        if package.mutants:
+            (target / "mutants").mkdir()
+            for mutant in package.mutants:
+                path = target / "mutants" / f"{mutant.name}.{extension}"
+                path.write_text(mutant.code, encoding="utf-8")
+    return target

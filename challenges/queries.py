@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.db.models import QuerySet
 
-from challenges.models import Challenge, TestCase
+from challenges.models import Challenge, ChallengeVersion, TestCase
+from challenges.packages import ChallengePackage, package_from_content
 
 
 def challenge_list_published() -> QuerySet[Challenge]:
@@ -24,3 +27,37 @@ def version_examples(version_id: int) -> QuerySet[TestCase]:
     return TestCase.objects.filter(
         version_id=version_id, visibility=TestCase.Visibility.EXAMPLE
     ).order_by("ordinal")
+
+
+def package_for_version(version: ChallengeVersion) -> ChallengePackage:
+    """The package a stored version came from (for export; the digest matches the import)."""
+    challenge = version.challenge
+    content = {
+        "slug": challenge.slug,
+        "title": challenge.title,
+        "kind": challenge.kind,
+        "difficulty": challenge.difficulty,
+        "skills": sorted(challenge.skills.values_list("slug", flat=True)),
+        "context": challenge.context,
+        "estimated_minutes": challenge.estimated_minutes,
+        "statement_md": version.statement_md,
+        "starter_code": version.starter_code,
+        "reference_solution": version.reference_solution,
+        "config": version.config,
+        "hints": version.hints,
+        "editorial_md": version.editorial_md,
+        "cases": [
+            {
+                "name": case.name,
+                "visibility": case.visibility,
+                "input": case.input,
+                "expected": case.expected,
+                "category": case.category,
+                "hint": case.hint,
+                "weight": case.weight,
+            }
+            for case in version.cases.order_by("ordinal")
+        ],
+        "mutants": version.mutants,
+    }
+    return package_from_content(Path(challenge.slug), content)

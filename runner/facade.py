@@ -46,6 +46,7 @@ logger = logging.getLogger(__name__)
 HARNESS_COMMAND = ["python3", "-I", "/opt/harness/harness.py"]
 # Time the container needs beyond the program's own budget: start-up and the harness's work.
 STARTUP_GRACE_S = 5.0
+PROGRAM_STARTUP_S = 0.2
 
 
 def validate_source(source: str) -> None:
@@ -92,13 +93,17 @@ def _job(spec: RunSpec, limits: Limits, nonce: str) -> dict:
     else:
         job["entrypoint"] = spec.entrypoint
         job["cases"] = [{"id": case.id, "input": case.input} for case in spec.cases]
+    if spec.mode == Mode.PROGRAM_CASES:
+        # Each case starts a fresh interpreter: allow for its start-up within the budget.
+        job["limits"]["case_time_s"] = limits.time_limit_s + PROGRAM_STARTUP_S
     return job
 
 
 def _budget_s(spec: RunSpec, limits: Limits) -> float:
     if spec.mode == Mode.PROGRAM:
         return limits.time_limit_s + STARTUP_GRACE_S
-    return limits.time_limit_s * max(1, len(spec.cases)) + STARTUP_GRACE_S
+    per_case = limits.time_limit_s + (PROGRAM_STARTUP_S if spec.mode == Mode.PROGRAM_CASES else 0)
+    return per_case * max(1, len(spec.cases)) + STARTUP_GRACE_S
 
 
 def run(spec: RunSpec) -> RunResult:

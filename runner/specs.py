@@ -20,6 +20,7 @@ class Status(StrEnum):
 
 class Mode(StrEnum):
     PROGRAM = "program"
+    PROGRAM_CASES = "program_cases"  # the program once per case, each case's stdin
     PYTHON_CASES = "python_cases"
 
 

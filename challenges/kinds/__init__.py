@@ -16,3 +16,13 @@ def grade(*, version: ChallengeVersion, code: str, cases: Iterable[TestCase]) ->
 
         return python.grade(version=version, code=code, cases=list(cases))
     raise NotImplementedError(f"grading for {kind!r} challenges is not available yet")
+
+
+def needs_sandbox(kind: str) -> bool:
+    """Design challenges are graded from answers alone; every other kind runs code."""
+    return kind != Challenge.Kind.DESIGN
+
+
+def validate_without_sandbox(version: ChallengeVersion) -> list[str]:
+    """Problems with a challenge graded without running code (design)."""
+    raise NotImplementedError(f"validation for {version.challenge.kind!r} is not available yet")

@@ -21,10 +21,11 @@ RUN_STATUS_VERDICT = {
 
 def run_spec(*, version: ChallengeVersion, code: str, cases: list[TestCase]) -> RunSpec:
     config = version.config
+    program = config.get("mode") == "program"
     return RunSpec(
         source=code,
-        mode=Mode.PYTHON_CASES,
-        entrypoint=config["entrypoint"],
+        mode=Mode.PROGRAM_CASES if program else Mode.PYTHON_CASES,
+        entrypoint="" if program else config["entrypoint"],
         cases=tuple(CaseInput(id=str(case.ordinal), input=case.input) for case in cases),
         limits=limits_for(
             time_limit_s=config.get("time_limit_s"), memory_mb=config.get("memory_mb")
@@ -80,7 +81,8 @@ def grade(*, version: ChallengeVersion, code: str, cases: list[TestCase]) -> Gra
             **common,
         )
     outputs = {output.id: output for output in result.cases}
-    comparator = version.config.get("comparator", "exact")
+    default = "text" if version.config.get("mode") == "program" else "exact"
+    comparator = version.config.get("comparator", default)
     options = version.config.get("comparator_options", {})
     rows, verdict = [], Verdict.ACCEPTED
     passed_weight = total_weight = 0

@@ -267,11 +267,63 @@ def write_source(source: str, name: str) -> str:
 def run_program(job: dict) -> dict:
     """Run the source as a script with the given stdin; report exit, output and usage."""
     path = write_source(job["source"], "main.py")
-    limit = float(job["limits"]["time_s"])
+    return run_script(path, job.get("stdin", ""), float(job["limits"]["time_s"]), job)
+
+
+def run_program_cases(job: dict) -> dict:
+    """Run the script once per case, each with its own stdin and time budget."""
+    path = write_source(job["source"], "main.py")
+    limit = float(job["limits"]["case_time_s"])
+    started = time.monotonic()
+    runs, cases = [], []
+    for case in job["cases"]:
+        run = run_script(path, str(case["input"].get("stdin", "")), limit, job)
+        runs.append(run)
+        error = run["stderr"][-4000:]
+        if run["status"] == "timeout":
+            error = f"took longer than {limit:g} s"
+        elif run["status"] == "runtime_error" and not error:
+            error = f"exited with status {run['exit_code']}"
+        cases.append(
+            {
+                "id": case["id"],
+                "status": run["status"],
+                "actual": {"stdout": run["stdout"]} if run["status"] == "ok" else None,
+                "error": error if run["status"] != "ok" else "",
+                "time_ms": run["wall_time_ms"],
+            }
+        )
+        if run["status"] == "output_limit":
+            break
+    for case in job["cases"][len(cases) :]:
+        cases.append(
+            {
+                "id": case["id"],
+                "status": "output_limit",
+                "actual": None,
+                "error": "not run: output limit reached",
+                "time_ms": 0,
+            }
+        )
+    return {
+        "status": "ok",
+        "exit_code": 0,
+        "signal": None,
+        "stdout": "",
+        "stderr": "".join(run["stderr"] for run in runs)[-65536:],
+        "output_truncated": any(run["output_truncated"] for run in runs),
+        "wall_time_ms": int((time.monotonic() - started) * 1000),
+        "cpu_time_ms": sum(run["cpu_time_ms"] for run in runs),
+        "peak_memory_kb": max((run["peak_memory_kb"] for run in runs), default=0),
+        "cases": cases,
+    }
+
+
+def run_script(path: str, stdin: str, limit: float, job: dict) -> dict:
     oom_before = oom_kills()
     child = Child(
         [sys.executable, "-B", path],
-        stdin_data=job.get("stdin", "").encode(),
+        stdin_data=stdin.encode(),
         cpu_seconds=max(1, int(limit + 0.999)),
         job=job,
         events=False,
@@ -455,7 +507,7 @@ def run_cases(job: dict) -> dict:
     }
 
 
-MODES = {"program": run_program, "python_cases": run_cases}
+MODES = {"program": run_program, "program_cases": run_program_cases, "python_cases": run_cases}
 
 
 def main() -> None:

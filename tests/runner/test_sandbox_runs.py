@@ -153,3 +153,25 @@ def test_missing_image_is_a_sandbox_error(settings):
     result = run_program("print(1)")
     assert result.status == Status.SANDBOX_ERROR
     assert "interview-sandbox:does-not-exist" in result.message
+
+
+def test_program_cases_run_once_per_stdin():
+    source = (
+        "import sys\nn = int(sys.stdin.read())\nif n < 0:\n    raise ValueError(n)\nprint(n * n)\n"
+    )
+    result = run(
+        RunSpec(
+            source=source,
+            mode=Mode.PROGRAM_CASES,
+            cases=tuple(
+                CaseInput(id=str(i), input={"stdin": s}) for i, s in enumerate("3 -1 4".split())
+            ),
+        )
+    )
+    assert result.status == Status.OK
+    assert [(c.id, c.status, c.actual) for c in result.cases] == [
+        ("0", "ok", {"stdout": "9\n"}),
+        ("1", "runtime_error", None),
+        ("2", "ok", {"stdout": "16\n"}),
+    ]
+    assert result.cases[1].error.strip().endswith("ValueError: -1")
