@@ -66,6 +66,9 @@ class ChallengeVersion(models.Model):
     mutants = models.JSONField(
         default=list, blank=True, help_text="Known-wrong solutions: [{name, code}]."
     )
+    assets = models.JSONField(
+        default=dict, blank=True, help_text='Extra files by path, e.g. "dataset/schema.sql".'
+    )
     editorial_md = models.TextField(blank=True)
     editorial_html = models.TextField(blank=True)
     content_digest = models.CharField(max_length=64, help_text="sha256 of the package contents.")

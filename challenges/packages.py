@@ -17,6 +17,7 @@ KINDS = {"python", "api", "sql", "design"}
 DIFFICULTIES = {"easy", "medium", "hard"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE_EXTENSION = {"python": "py", "api": "py", "sql": "sql"}
+SHARED_DATASETS = Path(__file__).resolve().parent / "datasets"
 
 
 class PackageError(ValueError):
@@ -65,6 +66,8 @@ class ChallengePackage:
     editorial_md: str
     cases: tuple[CaseSpec, ...]
     mutants: tuple[Mutant, ...] = ()
+    # Extra files by relative path, e.g. an SQL challenge's "dataset/schema.sql".
+    assets: dict[str, str] = field(default_factory=dict)
     digest: str = field(default="")
 
     def content(self) -> dict[str, Any]:
@@ -85,6 +88,7 @@ class ChallengePackage:
             "editorial_md": self.editorial_md,
             "cases": [case.__dict__ for case in self.cases],
             "mutants": [mutant.__dict__ for mutant in self.mutants],
+            "assets": dict(sorted(self.assets.items())),
         }
 
 
@@ -149,12 +153,59 @@ def _cases(raw: Any, problems: list[str], comparator_names: set[str]) -> list[Ca
     return cases
 
 
-def _case_shape_problems(kind: str, config: dict, cases: list[CaseSpec]) -> list[str]:
+def _sql_assets(folder: Path, config: dict, problems: list[str]) -> dict[str, str]:
+    """The dataset an SQL challenge runs on: its own dataset/ folder, or a shared one by name."""
+    for key, kind in (("order_matters", bool), ("check_column_names", bool)):
+        if key in config and not isinstance(config[key], kind):
+            problems.append(f"{MANIFEST}: [sql] {key} must be true or false")
+    tolerance = config.get("float_tolerance", 1e-6)
+    if not isinstance(tolerance, (int, float)) or tolerance < 0:
+        problems.append(f"{MANIFEST}: [sql] float_tolerance must be a number >= 0")
+    source = folder / "dataset"
+    if not source.is_dir():
+        name = config.get("dataset")
+        if not isinstance(name, str) or not SLUG_RE.match(name):
+            problems.append(
+                f"{MANIFEST}: [sql] dataset must name a shared dataset "
+                "(challenges/datasets/<name>) when the package has no dataset/ folder"
+            )
+            return {}
+        source = SHARED_DATASETS / name
+        if not source.is_dir():
+            problems.append(f"{MANIFEST}: [sql] dataset {name!r}: no folder {source}")
+            return {}
+    assets = {
+        f"dataset/{path.relative_to(source).as_posix()}": _read_text(path, problems)
+        for path in sorted(source.rglob("*.sql"))
+    }
+    if "dataset/schema.sql" not in assets:
+        problems.append(f"dataset: schema.sql is missing in {source}")
+    return assets
+
+
+def _case_shape_problems(
+    kind: str, config: dict, cases: list[CaseSpec], assets: dict[str, str]
+) -> list[str]:
     """Kind-specific shape of case inputs and expected values."""
     problems = []
     for index, case in enumerate(cases, start=1):
         where = f"cases.json: case {index}"
-        if kind == "python" and config.get("mode") == "program":
+        if kind == "sql":
+            data = case.input.get("data")
+            if not isinstance(data, str) or f"dataset/{data}.sql" not in assets:
+                problems.append(
+                    f'{where}: input is {{"data": "<name>"}} naming a dataset file '
+                    f"(dataset/<name>.sql); got {data!r}"
+                )
+            expected = case.expected
+            if not (
+                isinstance(expected, dict)
+                and isinstance(expected.get("columns"), list)
+                and isinstance(expected.get("rows"), list)
+                and all(isinstance(row, list) for row in expected["rows"])
+            ):
+                problems.append(f'{where}: expected is {{"columns": [...], "rows": [[...], ...]}}')
+        elif kind == "python" and config.get("mode") == "program":
             if not isinstance(case.input.get("stdin"), str):
                 problems.append(f'{where}: a program\'s input is {{"stdin": "text"}}')
             if not (
@@ -228,6 +279,9 @@ def read_package(folder: Path) -> ChallengePackage:
             value = config.get(key)
             if value is not None and (not isinstance(value, (int, float)) or value <= 0):
                 problems.append(f"{MANIFEST}: [python] {key} must be a positive number")
+    assets: dict[str, str] = {}
+    if kind == "sql":
+        assets = _sql_assets(folder, config, problems)
     mutants: list[Mutant] = []
     if kind in SOURCE_EXTENSION:
         extension = SOURCE_EXTENSION[kind]
@@ -242,7 +296,7 @@ def read_package(folder: Path) -> ChallengePackage:
     if cases_text:
         try:
             cases = _cases(json.loads(cases_text), problems, set(COMPARATORS))
-            problems += _case_shape_problems(kind, config, cases)
+            problems += _case_shape_problems(kind, config, cases, assets)
         except json.JSONDecodeError as exc:
             problems.append(f"cases.json: {exc}")
     if problems:
@@ -264,6 +318,7 @@ def read_package(folder: Path) -> ChallengePackage:
         editorial_md=editorial,
         cases=tuple(cases),
         mutants=tuple(mutants),
+        assets=assets,
     )
     return replace(package, digest=content_digest(package.content()))
 
@@ -300,6 +355,7 @@ def package_from_content(path: Path, content: dict[str, Any]) -> ChallengePackag
         editorial_md=content["editorial_md"],
         cases=tuple(CaseSpec(**case) for case in content["cases"]),
         mutants=tuple(Mutant(**mutant) for mutant in content["mutants"]),
+        assets=dict(content.get("assets", {})),
     )
     return replace(package, digest=content_digest(package.content()))
 
@@ -345,6 +401,10 @@ def write_package(package: ChallengePackage, folder: Path) -> Path:
     (target / "cases.json").write_text(
         json.dumps({"cases": cases}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+    for relative, text in package.assets.items():
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     extension = SOURCE_EXTENSION.get(package.kind)
     if extension:
         (target / f"starter.{extension}").write_text(package.starter_code, encoding="utf-8")

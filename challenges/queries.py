@@ -59,5 +59,6 @@ def package_for_version(version: ChallengeVersion) -> ChallengePackage:
             for case in version.cases.order_by("ordinal")
         ],
         "mutants": version.mutants,
+        "assets": version.assets,
     }
     return package_from_content(Path(challenge.slug), content)

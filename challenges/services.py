@@ -45,6 +45,7 @@ def challenge_import_package(*, package: ChallengePackage, publish: bool = True)
             config=package.config,
             hints=list(package.hints),
             mutants=[{"name": m.name, "code": m.code} for m in package.mutants],
+            assets=package.assets,
             editorial_md=package.editorial_md,
             editorial_html=render_markdown(package.editorial_md),
             content_digest=package.digest,

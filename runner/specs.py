@@ -22,6 +22,7 @@ class Mode(StrEnum):
     PROGRAM = "program"
     PROGRAM_CASES = "program_cases"  # the program once per case, each case's stdin
     PYTHON_CASES = "python_cases"
+    SQL_CASES = "sql_cases"  # one query against each case's database (schema + data)
 
 
 @dataclass(frozen=True)

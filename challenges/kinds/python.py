@@ -33,7 +33,7 @@ def run_spec(*, version: ChallengeVersion, code: str, cases: list[TestCase]) -> 
     )
 
 
-def _error_for(case: TestCase, error: str) -> str:
+def error_for_case(case: TestCase, error: str) -> str:
     if case.visibility == TestCase.Visibility.EXAMPLE:
         return error
     # A hidden case's traceback could carry its input (a candidate can raise it back):
@@ -50,7 +50,7 @@ def case_result(case: TestCase, status: str, passed: bool, output: Any) -> dict[
         "status": status,
         "passed": passed,
         "time_ms": output.time_ms if output else 0,
-        "error": _error_for(case, output.error) if output else "",
+        "error": error_for_case(case, output.error) if output else "",
     }
     if case.visibility == TestCase.Visibility.EXAMPLE:
         row.update(

@@ -21,6 +21,7 @@ import time
 
 SANDBOX_DIR = "/sandbox"
 CASE_RUNNER = "/opt/harness/case_runner.py"
+SQL_RUNNER = "/opt/harness/sql_runner.py"
 CHILD_ENV = {
     "PATH": "/usr/local/bin:/usr/bin:/bin",
     "HOME": SANDBOX_DIR,
@@ -363,9 +364,10 @@ def run_script(path: str, stdin: str, limit: float, job: dict) -> dict:
     }
 
 
-def run_cases(job: dict) -> dict:
-    """Call the candidate's entrypoint once per case, each with its own time budget."""
-    write_source(job["source"], "solution.py")
+def run_cases(job: dict, runner: str = "", filename: str = "solution.py") -> dict:
+    """Call the candidate's entrypoint (or query) once per case, each with its own budget."""
+    runner = runner or CASE_RUNNER
+    write_source(job["source"], filename)
     case_budget = float(job["limits"]["case_time_s"])
     cases = list(job["cases"])
     results: dict[str, dict] = {}
@@ -380,13 +382,14 @@ def run_cases(job: dict) -> dict:
             break
         pending_ids = {case["id"] for case in remaining}
         request = {
-            "source_path": os.path.join(SANDBOX_DIR, "solution.py"),
+            "source_path": os.path.join(SANDBOX_DIR, filename),
             "entrypoint": job["entrypoint"],
+            "case_time_s": case_budget,
             "cases": remaining,
         }
         oom_before = oom_kills()
         child = Child(
-            [sys.executable, "-I", "-B", CASE_RUNNER],
+            [sys.executable, "-I", "-B", runner],
             stdin_data=json.dumps(request).encode(),
             cpu_seconds=max(1, int(case_budget * len(remaining) + 1.999)),
             job=job,
@@ -507,7 +510,17 @@ def run_cases(job: dict) -> dict:
     }
 
 
-MODES = {"program": run_program, "program_cases": run_program_cases, "python_cases": run_cases}
+def run_sql_cases(job: dict) -> dict:
+    """Run the candidate's query against each case's freshly built database."""
+    return run_cases(job, runner=SQL_RUNNER, filename="query.sql")
+
+
+MODES = {
+    "program": run_program,
+    "program_cases": run_program_cases,
+    "python_cases": run_cases,
+    "sql_cases": run_sql_cases,
+}
 
 
 def main() -> None:

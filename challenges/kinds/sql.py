@@ -1,0 +1,165 @@
+"""SQL challenges: the candidate's query runs against each case's database in the sandbox;
+the worker compares result tables outside, with a missing/extra row diff as feedback."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from typing import Any
+
+from challenges.grading import CASE_STATUS_VERDICT, Grade, SandboxFailure, Verdict
+from challenges.kinds.python import RUN_STATUS_VERDICT, error_for_case
+from challenges.models import ChallengeVersion, TestCase
+from runner.facade import CaseInput, Mode, RunSpec, Status, run
+from runner.limits import limits_for
+
+DIFF_ROWS_SHOWN = 20
+
+
+def case_input(version: ChallengeVersion, case: TestCase) -> dict[str, str]:
+    return {
+        "schema": version.assets.get("dataset/schema.sql", ""),
+        "data": version.assets.get(f"dataset/{case.input['data']}.sql", ""),
+    }
+
+
+def run_spec(*, version: ChallengeVersion, code: str, cases: list[TestCase]) -> RunSpec:
+    config = version.config
+    return RunSpec(
+        source=code,
+        mode=Mode.SQL_CASES,
+        cases=tuple(CaseInput(id=str(c.ordinal), input=case_input(version, c)) for c in cases),
+        limits=limits_for(
+            time_limit_s=config.get("time_limit_s"), memory_mb=config.get("memory_mb")
+        ),
+    )
+
+
+def _round(value: Any, digits: int) -> Any:
+    if isinstance(value, float) and math.isfinite(value):
+        rounded = round(value, digits)
+        return int(rounded) if rounded == int(rounded) else rounded
+    return value
+
+
+def _row_key(row: list[Any], digits: int) -> str:
+    return json.dumps([_round(value, digits) for value in row])
+
+
+def _cells_equal(expected: Any, actual: Any, tolerance: float) -> bool:
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return expected == actual
+    if isinstance(expected, (int, float)) and isinstance(actual, (int, float)):
+        return math.isclose(expected, actual, rel_tol=tolerance, abs_tol=tolerance)
+    return expected == actual
+
+
+def compare_tables(expected: dict, actual: dict, config: dict) -> tuple[bool, dict[str, Any]]:
+    """(equal, feedback): column check, row comparison and a missing/extra row diff."""
+    tolerance = float(config.get("float_tolerance", 1e-6))
+    digits = max(0, min(12, -math.floor(math.log10(tolerance)) if tolerance > 0 else 12))
+    feedback: dict[str, Any] = {}
+    columns_e, columns_a = expected["columns"], actual["columns"]
+    if len(columns_e) != len(columns_a):
+        feedback["columns"] = f"expected {len(columns_e)} columns, got {len(columns_a)}"
+    elif config.get("check_column_names") and [c.lower() for c in columns_e] != [
+        c.lower() for c in columns_a
+    ]:
+        feedback["columns"] = f"expected columns {columns_e}, got {columns_a}"
+    rows_e, rows_a = expected["rows"], actual["rows"]
+    if config.get("order_matters"):
+        pairs_e, pairs_a = rows_e, rows_a
+    else:
+        pairs_e = sorted(rows_e, key=lambda row: _row_key(row, digits))
+        pairs_a = sorted(rows_a, key=lambda row: _row_key(row, digits))
+    rows_equal = len(pairs_e) == len(pairs_a) and all(
+        len(e) == len(a) and all(_cells_equal(x, y, tolerance) for x, y in zip(e, a, strict=True))
+        for e, a in zip(pairs_e, pairs_a, strict=False)
+    )
+    if not rows_equal:
+        counts_e = Counter(_row_key(row, digits) for row in rows_e)
+        counts_a = Counter(_row_key(row, digits) for row in rows_a)
+        missing = list((counts_e - counts_a).elements())
+        extra = list((counts_a - counts_e).elements())
+        feedback["missing_rows"] = [json.loads(key) for key in missing[:DIFF_ROWS_SHOWN]]
+        feedback["extra_rows"] = [json.loads(key) for key in extra[:DIFF_ROWS_SHOWN]]
+        feedback["missing_count"], feedback["extra_count"] = len(missing), len(extra)
+        if not missing and not extra:
+            feedback["order"] = "the right rows in the wrong order"
+    return not feedback, feedback
+
+
+def _row_result(case: TestCase, status: str, passed: bool, output, feedback: dict) -> dict:
+    row: dict[str, Any] = {
+        "ordinal": case.ordinal,
+        "name": case.name,
+        "visibility": case.visibility,
+        "status": status,
+        "passed": passed,
+        "time_ms": output.time_ms if output else 0,
+        "error": error_for_case(case, output.error) if output else "",
+    }
+    if case.visibility == TestCase.Visibility.EXAMPLE:
+        row.update(
+            input={"dataset": case.input["data"]},
+            expected=case.expected,
+            actual=output.actual if output else None,
+            diff=feedback,
+        )
+    else:
+        # Hidden data stays hidden: how many rows were off, not which.
+        summary = {k: v for k, v in feedback.items() if k in ("missing_count", "extra_count")}
+        if "columns" in feedback:
+            summary["columns"] = "the result has the wrong columns"
+        if "order" in feedback:
+            summary["order"] = feedback["order"]
+        row.update(category=case.category, hint="" if passed else case.hint, diff=summary)
+    return row
+
+
+def grade(*, version: ChallengeVersion, code: str, cases: list[TestCase]) -> Grade:
+    result = run(run_spec(version=version, code=code, cases=cases))
+    if result.status == Status.SANDBOX_ERROR:
+        raise SandboxFailure(result.message)
+    common = {
+        "wall_time_ms": result.wall_time_ms,
+        "cpu_time_ms": result.cpu_time_ms,
+        "peak_memory_kb": result.peak_memory_kb,
+    }
+    if result.status != Status.OK and not any(c.status != "not_run" for c in result.cases):
+        return Grade(
+            verdict=RUN_STATUS_VERDICT.get(result.status, Verdict.RUNTIME_ERROR),
+            score=0.0,
+            cases=[_row_result(case, "not_run", False, None, {}) for case in cases],
+            message=result.message,
+            **common,
+        )
+    outputs = {output.id: output for output in result.cases}
+    rows, verdict, message = [], Verdict.ACCEPTED, ""
+    passed_weight = total_weight = 0
+    for case in cases:
+        output = outputs.get(str(case.ordinal))
+        if output is None:
+            raise SandboxFailure(f"the harness returned no result for case {case.ordinal}")
+        total_weight += case.weight
+        feedback: dict[str, Any] = {}
+        if output.status == "ok":
+            passed, feedback = compare_tables(case.expected, output.actual, version.config)
+            status = "passed" if passed else Verdict.WRONG_ANSWER.value
+        else:
+            passed = False
+            status = CASE_STATUS_VERDICT.get(output.status, Verdict.RUNTIME_ERROR).value
+        if passed:
+            passed_weight += case.weight
+        elif verdict == Verdict.ACCEPTED:
+            verdict = Verdict(status)
+            message = f"{Verdict(status).label} on {case.name}"
+        rows.append(_row_result(case, status, passed, output, feedback))
+    return Grade(
+        verdict=verdict,
+        score=round(passed_weight / total_weight, 4) if total_weight else 0.0,
+        cases=rows,
+        message=message,
+        **common,
+    )

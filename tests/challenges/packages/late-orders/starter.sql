@@ -1,0 +1,1 @@
+SELECT id, 0 AS days_late FROM orders;
