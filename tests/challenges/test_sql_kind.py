@@ -65,7 +65,11 @@ def test_reference_is_accepted_and_hidden_diff_is_counts_only(late_orders):
         "order": "the right rows in the wrong order",
     }
     assert hidden["passed"] is False
-    assert hidden["diff"] == {"order": "the right rows in the wrong order"}
+    assert hidden["diff"] == {
+        "missing_count": 0,
+        "extra_count": 0,
+        "order": "the right rows in the wrong order",
+    }
     assert hidden["hint"] == "Break ties on days_late by id, ascending."
     assert "rows" not in str(hidden)
 
