@@ -205,6 +205,16 @@ def _case_shape_problems(
                 and all(isinstance(row, list) for row in expected["rows"])
             ):
                 problems.append(f'{where}: expected is {{"columns": [...], "rows": [[...], ...]}}')
+        elif kind == "api":
+            requests = case.input.get("requests")
+            if (
+                not isinstance(requests, list)
+                or not requests
+                or not all(isinstance(r, dict) and isinstance(r.get("path"), str) for r in requests)
+            ):
+                problems.append(f'{where}: input is {{"requests": [{{"method", "path", ...}}]}}')
+            elif not (isinstance(case.expected, list) and len(case.expected) == len(requests)):
+                problems.append(f"{where}: expected is a list with one response per request")
         elif kind == "python" and config.get("mode") == "program":
             if not isinstance(case.input.get("stdin"), str):
                 problems.append(f'{where}: a program\'s input is {{"stdin": "text"}}')
@@ -279,6 +289,12 @@ def read_package(folder: Path) -> ChallengePackage:
             value = config.get(key)
             if value is not None and (not isinstance(value, (int, float)) or value <= 0):
                 problems.append(f"{MANIFEST}: [python] {key} must be a positive number")
+    if kind == "api":
+        entrypoint = config.get("entrypoint", "app")
+        if not (isinstance(entrypoint, str) and entrypoint.isidentifier()):
+            problems.append(f"{MANIFEST}: [api] entrypoint must be a Python identifier")
+        if not isinstance(config.get("factory", False), bool):
+            problems.append(f"{MANIFEST}: [api] factory must be true or false")
     assets: dict[str, str] = {}
     if kind == "sql":
         assets = _sql_assets(folder, config, problems)

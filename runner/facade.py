@@ -92,6 +92,7 @@ def _job(spec: RunSpec, limits: Limits, nonce: str) -> dict:
         job["stdin"] = spec.stdin
     else:
         job["entrypoint"] = spec.entrypoint
+        job["factory"] = spec.factory
         job["cases"] = [{"id": case.id, "input": case.input} for case in spec.cases]
     if spec.mode == Mode.PROGRAM_CASES:
         # Each case starts a fresh interpreter: allow for its start-up within the budget.

@@ -23,6 +23,7 @@ class Mode(StrEnum):
     PROGRAM_CASES = "program_cases"  # the program once per case, each case's stdin
     PYTHON_CASES = "python_cases"
     SQL_CASES = "sql_cases"  # one query against each case's database (schema + data)
+    API_CASES = "api_cases"  # the candidate's WSGI app driven through each scenario
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class RunSpec:
     mode: Mode = Mode.PROGRAM
     stdin: str = ""
     entrypoint: str = ""
+    factory: bool = False  # api_cases: the entrypoint is a factory returning the app
     cases: tuple[CaseInput, ...] = ()
     limits: Limits | None = None  # None: the settings' defaults
 

@@ -15,6 +15,10 @@ def grade(*, version: ChallengeVersion, code: str, cases: Iterable[TestCase]) ->
         from challenges.kinds import python
 
         return python.grade(version=version, code=code, cases=list(cases))
+    if kind == Challenge.Kind.API:
+        from challenges.kinds import api
+
+        return api.grade(version=version, code=code, cases=list(cases))
     if kind == Challenge.Kind.SQL:
         from challenges.kinds import sql
 

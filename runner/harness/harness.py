@@ -22,6 +22,7 @@ import time
 SANDBOX_DIR = "/sandbox"
 CASE_RUNNER = "/opt/harness/case_runner.py"
 SQL_RUNNER = "/opt/harness/sql_runner.py"
+API_RUNNER = "/opt/harness/api_runner.py"
 CHILD_ENV = {
     "PATH": "/usr/local/bin:/usr/bin:/bin",
     "HOME": SANDBOX_DIR,
@@ -385,6 +386,7 @@ def run_cases(job: dict, runner: str = "", filename: str = "solution.py") -> dic
             "source_path": os.path.join(SANDBOX_DIR, filename),
             "entrypoint": job["entrypoint"],
             "case_time_s": case_budget,
+            "factory": bool(job.get("factory")),
             "cases": remaining,
         }
         oom_before = oom_kills()
@@ -515,7 +517,13 @@ def run_sql_cases(job: dict) -> dict:
     return run_cases(job, runner=SQL_RUNNER, filename="query.sql")
 
 
+def run_api_cases(job: dict) -> dict:
+    """Drive the candidate's web app through each scenario's requests, in-process."""
+    return run_cases(job, runner=API_RUNNER, filename="app.py")
+
+
 MODES = {
+    "api_cases": run_api_cases,
     "program": run_program,
     "program_cases": run_program_cases,
     "python_cases": run_cases,

@@ -108,9 +108,7 @@ def test_guards_refuse_anything_but_reading(late_orders, query, error):
 
 @pytest.mark.docker
 def test_runaway_query_is_stopped(late_orders):
-    query = (
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
-    )
+    query = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
     result = grade(late_orders, query)
     assert result.verdict == "time_limit"
     assert result.cases[0]["status"] == "time_limit"

@@ -164,7 +164,7 @@ def test_program_cases_run_once_per_stdin():
             source=source,
             mode=Mode.PROGRAM_CASES,
             cases=tuple(
-                CaseInput(id=str(i), input={"stdin": s}) for i, s in enumerate("3 -1 4".split())
+                CaseInput(id=str(i), input={"stdin": s}) for i, s in enumerate(["3", "-1", "4"])
             ),
         )
     )
