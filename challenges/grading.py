@@ -17,6 +17,7 @@ class Verdict(models.TextChoices):
     OUTPUT_LIMIT = "output_limit", "Output limit exceeded"
     SYNTAX_ERROR = "syntax_error", "Syntax error"
     INTERNAL_ERROR = "internal_error", "Internal error"
+    PENDING_REVIEW = "pending_review", "Pending review"
 
 
 # A case outcome from the runner's status, for cases that did not produce a comparable value.

@@ -110,7 +110,7 @@ def _read_text(path: Path, problems: list[str], *, required: bool = True) -> str
         return ""
 
 
-def _cases(raw: Any, problems: list[str], comparator_names: set[str]) -> list[CaseSpec]:
+def _cases(raw: Any, problems: list[str], *, design: bool = False) -> list[CaseSpec]:
     if not isinstance(raw, dict) or not isinstance(raw.get("cases"), list):
         problems.append('cases.json: must be an object with a "cases" list')
         return []
@@ -146,9 +146,9 @@ def _cases(raw: Any, problems: list[str], comparator_names: set[str]) -> list[Ca
                 weight=weight if isinstance(weight, int) and weight > 0 else 1,
             )
         )
-    if cases and not any(case.visibility == "example" for case in cases):
+    if cases and not design and not any(case.visibility == "example" for case in cases):
         problems.append("cases.json: at least one case must be a visible example")
-    if cases and not any(case.visibility == "hidden" for case in cases):
+    if cases and not design and not any(case.visibility == "hidden" for case in cases):
         problems.append("cases.json: at least one case must be hidden")
     return cases
 
@@ -190,7 +190,11 @@ def _case_shape_problems(
     problems = []
     for index, case in enumerate(cases, start=1):
         where = f"cases.json: case {index}"
-        if kind == "sql":
+        if kind == "design":
+            from challenges.kinds.design import question_problems
+
+            problems += question_problems(index, case.input, case.expected, case.weight)
+        elif kind == "sql":
             data = case.input.get("data")
             if not isinstance(data, str) or f"dataset/{data}.sql" not in assets:
                 problems.append(
@@ -311,7 +315,7 @@ def read_package(folder: Path) -> ChallengePackage:
     cases_text = _read_text(folder / "cases.json", problems)
     if cases_text:
         try:
-            cases = _cases(json.loads(cases_text), problems, set(COMPARATORS))
+            cases = _cases(json.loads(cases_text), problems, design=kind == "design")
             problems += _case_shape_problems(kind, config, cases, assets)
         except json.JSONDecodeError as exc:
             problems.append(f"cases.json: {exc}")

@@ -8,9 +8,20 @@ from challenges.grading import Grade
 from challenges.models import Challenge, ChallengeVersion, TestCase
 
 
-def grade(*, version: ChallengeVersion, code: str, cases: Iterable[TestCase]) -> Grade:
-    """Grade `code` against `cases` of `version`; raises SandboxFailure on our own failures."""
+def grade(
+    *,
+    version: ChallengeVersion,
+    code: str = "",
+    cases: Iterable[TestCase],
+    answers: dict | None = None,
+) -> Grade:
+    """Grade `code` (or a design challenge's `answers`) against `cases` of `version`; raises
+    SandboxFailure on our own failures."""
     kind = version.challenge.kind
+    if kind == Challenge.Kind.DESIGN:
+        from challenges.kinds import design
+
+        return design.grade(version=version, answers=answers, cases=list(cases))
     if kind == Challenge.Kind.PYTHON:
         from challenges.kinds import python
 
@@ -33,4 +44,6 @@ def needs_sandbox(kind: str) -> bool:
 
 def validate_without_sandbox(version: ChallengeVersion) -> list[str]:
     """Problems with a challenge graded without running code (design)."""
-    raise NotImplementedError(f"validation for {version.challenge.kind!r} is not available yet")
+    from challenges.kinds import design
+
+    return design.validate(version)
