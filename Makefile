@@ -10,7 +10,7 @@ DEV_ENV := DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup run test test-docker lint format migrate sandbox-image engine lock clean
+.PHONY: help setup run test validate lint format migrate sandbox-image engine lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -46,6 +46,13 @@ run: migrate ## Set up, then serve the site and the grading worker on http://127
 
 test: setup ## Run the whole test suite (Docker and browser tests skip without an engine/chromium)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+VALIDATE_DB := var/validate.sqlite3
+validate: setup ## Load the whole catalogue into a scratch database and validate it in the sandbox
+	@mkdir -p var && rm -f $(VALIDATE_DB)
+	@DATABASE_URL=sqlite:///$(CURDIR)/$(VALIDATE_DB) $(DEV_ENV) $(PY) manage.py migrate --noinput -v 0
+	@DATABASE_URL=sqlite:///$(CURDIR)/$(VALIDATE_DB) $(DEV_ENV) $(PY) manage.py loadchallenges
+	@DATABASE_URL=sqlite:///$(CURDIR)/$(VALIDATE_DB) $(DEV_ENV) $(PY) manage.py validatechallenges --json var/validation-report.json
 
 lint: setup ## ruff check and format check
 	$(VENV)/bin/ruff check .

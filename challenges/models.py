@@ -37,6 +37,14 @@ class Challenge(models.Model):
         max_length=32, blank=True, help_text="Business setting, e.g. e-commerce, fintech."
     )
     estimated_minutes = models.PositiveIntegerField(default=20)
+    # None: the public catalogue. Otherwise a private challenge of that organisation.
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="challenges",
+    )
     is_published = models.BooleanField(default=False)
     current_version = models.ForeignKey(
         "ChallengeVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -72,6 +80,10 @@ class ChallengeVersion(models.Model):
     editorial_md = models.TextField(blank=True)
     editorial_html = models.TextField(blank=True)
     content_digest = models.CharField(max_length=64, help_text="sha256 of the package contents.")
+    # The last sandbox validation of this version: publishing requires one that passed.
+    validation_ok = models.BooleanField(null=True, blank=True)
+    validation_report = models.JSONField(default=dict, blank=True)
+    validated_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

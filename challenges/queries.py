@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
+from accounts.models import User
+from challenges.access import access_visible_challenges
 from challenges.models import Challenge, ChallengeVersion, TestCase
 from challenges.packages import ChallengePackage, package_from_content
 
 
-def challenge_list_published() -> QuerySet[Challenge]:
+def challenge_list_published(*, user: User | AnonymousUser) -> QuerySet[Challenge]:
+    """Published challenges `user` may practise: the public catalogue and their orgs' own."""
     return (
-        Challenge.objects.filter(is_published=True, current_version__isnull=False)
+        Challenge.objects.filter(access_visible_challenges(user))
+        .filter(is_published=True, current_version__isnull=False)
+        .distinct()
         .select_related("current_version")
         .prefetch_related("skills")
     )
 
 
-def challenge_get_published(*, slug: str) -> Challenge:
-    """Raises Challenge.DoesNotExist for unknown or unpublished slugs."""
-    return challenge_list_published().get(slug=slug)
+def challenge_get_published(*, slug: str, user: User | AnonymousUser) -> Challenge:
+    """Raises Challenge.DoesNotExist for unknown, unpublished or inaccessible slugs."""
+    return challenge_list_published(user=user).get(slug=slug)
 
 
 def version_examples(version_id: int) -> QuerySet[TestCase]:

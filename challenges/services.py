@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from challenges.models import Challenge, ChallengeVersion, Skill, TestCase
 from challenges.packages import ChallengePackage
 from markup import render_markdown
+from organisations.models import Organisation
 
 
 @dataclass(frozen=True)
@@ -18,21 +20,41 @@ class ImportOutcome:
     created_version: bool
 
 
+class PublishRefused(ValueError):
+    """Publishing needs a version whose latest sandbox validation passed."""
+
+
 @transaction.atomic
-def challenge_import_package(*, package: ChallengePackage, publish: bool = True) -> ImportOutcome:
-    """Create or update a challenge from `package`; unchanged content makes no new version."""
+def challenge_import_package(
+    *,
+    package: ChallengePackage,
+    publish: bool = True,
+    organisation: Organisation | None = None,
+) -> ImportOutcome:
+    """Create or update a challenge from `package`; unchanged content makes no new version.
+
+    `publish=True` (the shipped catalogue, validated in CI) makes the new version current at
+    once; otherwise the challenge keeps its published version until `challenge_publish`.
+    """
     challenge, _ = Challenge.objects.select_for_update().get_or_create(
         slug=package.slug,
-        defaults={"title": package.title, "kind": package.kind, "difficulty": package.difficulty},
+        defaults={
+            "title": package.title,
+            "kind": package.kind,
+            "difficulty": package.difficulty,
+            "organisation": organisation,
+        },
     )
     challenge.title = package.title
     challenge.kind = package.kind
     challenge.difficulty = package.difficulty
     challenge.context = package.context
     challenge.estimated_minutes = package.estimated_minutes
-    challenge.is_published = publish
+    if publish:
+        challenge.is_published = True
     current = challenge.current_version
-    created = current is None or current.content_digest != package.digest
+    latest = challenge.versions.order_by("-number").first()
+    created = latest is None or latest.content_digest != package.digest
     if created:
         last = challenge.versions.order_by("-number").first() if challenge.pk else None
         current = ChallengeVersion.objects.create(
@@ -64,7 +86,10 @@ def challenge_import_package(*, package: ChallengePackage, publish: bool = True)
             )
             for ordinal, case in enumerate(package.cases, start=1)
         )
-        challenge.current_version = current
+        if publish or challenge.current_version_id is None:
+            challenge.current_version = current
+    else:
+        current = latest
     challenge.save()
     skills = [
         Skill.objects.get_or_create(slug=slug, defaults={"name": slug.replace("-", " ").title()})[0]
@@ -72,3 +97,33 @@ def challenge_import_package(*, package: ChallengePackage, publish: bool = True)
     ]
     challenge.skills.set(skills)
     return ImportOutcome(challenge=challenge, version=current, created_version=created)
+
+
+def challenge_version_validate(*, version: ChallengeVersion) -> ChallengeVersion:
+    """Validate in the sandbox (not in a transaction: it takes seconds) and store the report."""
+    from challenges.validation import validate_version
+
+    report = validate_version(version)
+    ChallengeVersion.objects.filter(pk=version.pk).update(
+        validation_ok=report.ok,
+        validation_report=report.as_dict(),
+        validated_at=timezone.now(),
+    )
+    version.refresh_from_db()
+    return version
+
+
+@transaction.atomic
+def challenge_publish(*, challenge: Challenge, version: ChallengeVersion) -> Challenge:
+    """Make `version` current and the challenge visible; refused unless it validated."""
+    if version.challenge_id != challenge.pk:
+        raise PublishRefused("that version belongs to another challenge")
+    if version.validation_ok is not True:
+        raise PublishRefused(
+            f"version {version.number} has not passed validation; validate it first"
+        )
+    Challenge.objects.filter(pk=challenge.pk).update(
+        current_version=version, is_published=True, updated_at=timezone.now()
+    )
+    challenge.refresh_from_db()
+    return challenge

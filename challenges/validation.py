@@ -44,6 +44,19 @@ class ValidationReport:
     def mutants_killed(self) -> int:
         return sum(1 for mutant in self.mutants if mutant.killed)
 
+    def as_dict(self) -> dict:
+        return {
+            "slug": self.slug,
+            "version": self.version,
+            "ok": self.ok,
+            "problems": self.problems,
+            "reference_case_ms": self.reference_case_ms,
+            "slowest_case_ms": self.slowest_case_ms,
+            "time_limit_s": self.time_limit_s,
+            "mutants": [mutant.__dict__ for mutant in self.mutants],
+            "flaky": self.flaky,
+        }
+
 
 def _grade(version: ChallengeVersion, code: str) -> Grade:
     return kinds.grade(version=version, code=code, cases=version.cases.order_by("ordinal"))

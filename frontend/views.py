@@ -9,18 +9,26 @@ from challenges.queries import challenge_get_published, challenge_list_published
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "frontend/home.html", {"count": challenge_list_published().count()})
+    return render(
+        request,
+        "frontend/home.html",
+        {"count": challenge_list_published(user=request.user).count()},
+    )
 
 
 @login_required
 def catalogue(request: HttpRequest) -> HttpResponse:
-    return render(request, "frontend/catalogue.html", {"challenges": challenge_list_published()})
+    return render(
+        request,
+        "frontend/catalogue.html",
+        {"challenges": challenge_list_published(user=request.user)},
+    )
 
 
 @login_required
 def challenge_page(request: HttpRequest, slug: str) -> HttpResponse:
     try:
-        challenge = challenge_get_published(slug=slug)
+        challenge = challenge_get_published(slug=slug, user=request.user)
     except Challenge.DoesNotExist:
         raise Http404("No such challenge.") from None
     version = challenge.current_version

@@ -24,7 +24,7 @@ class ChallengeListView(generics.ListAPIView):
     serializer_class = ChallengeListOutput
 
     def get_queryset(self):
-        queryset = challenge_list_published()
+        queryset = challenge_list_published(user=self.request.user)
         params = self.request.query_params
         if params.get("kind"):
             queryset = queryset.filter(kind=params["kind"])
@@ -39,7 +39,7 @@ class ChallengeDetailView(APIView):
     @extend_schema(responses=ChallengeDetailOutput, summary="A challenge, as a candidate sees it")
     def get(self, request: Request, slug: str) -> Response:
         try:
-            challenge = challenge_get_published(slug=slug)
+            challenge = challenge_get_published(slug=slug, user=request.user)
         except Challenge.DoesNotExist:
             raise Http404 from None
         cases = list(challenge.current_version.cases.order_by("ordinal"))

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "accounts",
+    "organisations",
     "runner",
     "challenges",
     "submissions",

@@ -42,7 +42,9 @@ class SubmissionListCreateView(generics.ListAPIView):
         data = SubmissionCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            challenge = challenge_get_published(slug=data.validated_data["challenge"])
+            challenge = challenge_get_published(
+                slug=data.validated_data["challenge"], user=request.user
+            )
         except Challenge.DoesNotExist:
             raise ValidationError(
                 {"challenge": ["No published challenge has this slug."]}

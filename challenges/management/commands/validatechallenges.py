@@ -44,20 +44,7 @@ class Command(BaseCommand):
         if options["json_path"]:
             with open(options["json_path"], "w") as handle:
                 json.dump(
-                    [
-                        {
-                            "slug": r.slug,
-                            "version": r.version,
-                            "ok": r.ok,
-                            "problems": r.problems,
-                            "reference_case_ms": r.reference_case_ms,
-                            "slowest_case_ms": r.slowest_case_ms,
-                            "time_limit_s": r.time_limit_s,
-                            "mutants": [m.__dict__ for m in r.mutants],
-                            "flaky": r.flaky,
-                        }
-                        for r in reports
-                    ],
+                    [r.as_dict() for r in reports],
                     handle,
                     indent=1,
                 )

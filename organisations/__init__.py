@@ -1,0 +1,1 @@
+"""Employer organisations and their members (private challenges now; assessments next)."""

@@ -1,0 +1,8 @@
+"""App configuration for organisations."""
+
+from django.apps import AppConfig
+
+
+class OrganisationsConfig(AppConfig):
+    name = "organisations"
+    verbose_name = "Organisations"
