@@ -435,3 +435,18 @@ def write_package(package: ChallengePackage, folder: Path) -> Path:
                 path = target / "mutants" / f"{mutant.name}.{extension}"
                 path.write_text(mutant.code, encoding="utf-8")
     return target
+
+
+def package_from_submitted(content: dict[str, Any]) -> ChallengePackage:
+    """Validate submitted content exactly as a folder on disk would be: write it, read it.
+
+    One code path for every check (loadchallenges, the authoring API, the admin); raises
+    PackageError listing every problem.
+    """
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        draft = package_from_content(Path(tmp), content)
+        folder = write_package(draft, Path(tmp))
+        package = read_package(folder)
+    return replace(package, path=Path(package.slug))

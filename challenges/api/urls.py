@@ -2,9 +2,33 @@
 
 from django.urls import path
 
+from challenges.api.authoring import (
+    AuthoringDetailView,
+    AuthoringListView,
+    AuthoringPublishView,
+    AuthoringValidateView,
+    MarkdownPreviewView,
+)
 from challenges.api.views import ChallengeDetailView, ChallengeListView
 
 urlpatterns = [
     path("challenges/", ChallengeListView.as_view(), name="api-challenge-list"),
     path("challenges/<slug:slug>/", ChallengeDetailView.as_view(), name="api-challenge-detail"),
+    path("authoring/challenges/", AuthoringListView.as_view(), name="api-authoring-list"),
+    path(
+        "authoring/challenges/<slug:slug>/",
+        AuthoringDetailView.as_view(),
+        name="api-authoring-detail",
+    ),
+    path(
+        "authoring/challenges/<slug:slug>/validate/",
+        AuthoringValidateView.as_view(),
+        name="api-authoring-validate",
+    ),
+    path(
+        "authoring/challenges/<slug:slug>/publish/",
+        AuthoringPublishView.as_view(),
+        name="api-authoring-publish",
+    ),
+    path("authoring/preview/", MarkdownPreviewView.as_view(), name="api-authoring-preview"),
 ]

@@ -1,0 +1,221 @@
+"""The authoring API: staff write the catalogue; employers their organisation's challenges."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from challenges.access import access_can_author_in, access_challenges_for_authoring
+from challenges.models import Challenge
+from challenges.packages import PackageError, package_from_submitted
+from challenges.queries import package_for_version
+from challenges.services import (
+    PublishRefused,
+    challenge_import_package,
+    challenge_publish,
+    challenge_version_validate,
+)
+from markup import render_markdown
+from organisations.models import Organisation
+
+
+class MutantInput(serializers.Serializer):
+    name = serializers.SlugField()
+    code = serializers.CharField(trim_whitespace=False)
+
+
+class PackageInput(serializers.Serializer):
+    """A challenge package as JSON: the same content as a package folder (see the docs)."""
+
+    slug = serializers.SlugField(max_length=100)
+    title = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=Challenge.Kind.choices)
+    difficulty = serializers.ChoiceField(choices=Challenge.Difficulty.choices)
+    skills = serializers.ListField(child=serializers.SlugField(), allow_empty=False)
+    context = serializers.CharField(max_length=32, allow_blank=True, default="")
+    estimated_minutes = serializers.IntegerField(min_value=1, max_value=600)
+    statement_md = serializers.CharField(trim_whitespace=False)
+    starter_code = serializers.CharField(allow_blank=True, trim_whitespace=False, default="")
+    reference_solution = serializers.CharField(allow_blank=True, trim_whitespace=False, default="")
+    config = serializers.DictField(default=dict)
+    hints = serializers.ListField(child=serializers.CharField(), default=list)
+    editorial_md = serializers.CharField(allow_blank=True, trim_whitespace=False, default="")
+    cases = serializers.ListField(child=serializers.DictField(), allow_empty=False)
+    mutants = MutantInput(many=True, default=list)
+    assets = serializers.DictField(child=serializers.CharField(trim_whitespace=False), default=dict)
+
+    def validate_cases(self, cases: list[dict]) -> list[dict]:
+        missing = [
+            f"case {index}: '{key}' is missing"
+            for index, case in enumerate(cases, start=1)
+            for key in ("input", "expected")
+            if key not in case
+        ]
+        if missing:
+            raise serializers.ValidationError(missing)
+        return [
+            {
+                "name": case.get("name", ""),
+                "visibility": case.get("visibility", "hidden"),
+                "input": case.get("input"),
+                "expected": case.get("expected"),
+                "category": case.get("category", ""),
+                "hint": case.get("hint", ""),
+                "weight": case.get("weight", 1),
+            }
+            for case in cases
+        ]
+
+
+class CreateInput(serializers.Serializer):
+    organisation = serializers.SlugField(
+        allow_null=True, default=None, help_text="Owner organisation; null: public catalogue."
+    )
+    package = PackageInput()
+
+
+class UpdateInput(serializers.Serializer):
+    package = PackageInput()
+
+
+class VersionOutput(serializers.Serializer):
+    number = serializers.IntegerField()
+    content_digest = serializers.CharField()
+    validation_ok = serializers.BooleanField(allow_null=True)
+    validation_report = serializers.DictField()
+    validated_at = serializers.DateTimeField(allow_null=True)
+
+
+class AuthoringOutput(serializers.Serializer):
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    kind = serializers.CharField()
+    organisation = serializers.SlugField(source="organisation.slug", allow_null=True)
+    is_published = serializers.BooleanField()
+    published_version = serializers.IntegerField(source="current_version.number", allow_null=True)
+    latest_version = VersionOutput()
+
+
+class PreviewInput(serializers.Serializer):
+    markdown = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=200_000)
+
+
+class PreviewOutput(serializers.Serializer):
+    html = serializers.CharField()
+
+
+def _package(data: dict):
+    try:
+        return package_from_submitted({**data, "mutants": [dict(m) for m in data["mutants"]]})
+    except PackageError as exc:
+        raise ValidationError({"package": exc.problems}) from None
+
+
+def _output(challenge: Challenge) -> dict:
+    challenge.latest_version = challenge.versions.order_by("-number").first()
+    return AuthoringOutput(challenge).data
+
+
+def _authorable(request: Request, slug: str) -> Challenge:
+    try:
+        return access_challenges_for_authoring(request.user).get(slug=slug)
+    except Challenge.DoesNotExist:
+        raise Http404 from None
+
+
+class AuthoringListView(APIView):
+    @extend_schema(responses=AuthoringOutput(many=True), summary="Challenges I may author")
+    def get(self, request: Request) -> Response:
+        challenges = access_challenges_for_authoring(request.user).select_related(
+            "organisation", "current_version"
+        )
+        return Response([_output(c) for c in challenges.order_by("slug")])
+
+    @extend_schema(
+        request=CreateInput,
+        responses={201: AuthoringOutput},
+        summary="Create a challenge (unpublished) from a package",
+    )
+    def post(self, request: Request) -> Response:
+        data = CreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        organisation = None
+        if data.validated_data["organisation"]:
+            organisation = Organisation.objects.filter(
+                slug=data.validated_data["organisation"]
+            ).first()
+            if organisation is None:
+                raise ValidationError({"organisation": ["No organisation has this slug."]})
+        if not access_can_author_in(request.user, organisation):
+            raise PermissionDenied("You may not author challenges here.")
+        package = _package(data.validated_data["package"])
+        if Challenge.objects.filter(slug=package.slug).exists():
+            raise ValidationError({"package": {"slug": ["A challenge with this slug exists."]}})
+        outcome = challenge_import_package(
+            package=package, publish=False, organisation=organisation
+        )
+        return Response(_output(outcome.challenge), status=status.HTTP_201_CREATED)
+
+
+class AuthoringDetailView(APIView):
+    @extend_schema(summary="A challenge's latest version as a package, hidden cases included")
+    def get(self, request: Request, slug: str) -> Response:
+        challenge = _authorable(request, slug)
+        latest = challenge.versions.order_by("-number").first()
+        return Response({**_output(challenge), "package": package_for_version(latest).content()})
+
+    @extend_schema(
+        request=UpdateInput,
+        responses=AuthoringOutput,
+        summary="Save a new version (unchanged content makes none)",
+    )
+    def put(self, request: Request, slug: str) -> Response:
+        challenge = _authorable(request, slug)
+        data = UpdateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        package = _package(data.validated_data["package"])
+        if package.slug != challenge.slug:
+            raise ValidationError({"package": {"slug": ["The slug can't change."]}})
+        if package.kind != challenge.kind:
+            raise ValidationError({"package": {"kind": ["The kind can't change."]}})
+        challenge_import_package(package=package, publish=False)
+        challenge.refresh_from_db()
+        return Response(_output(challenge))
+
+
+class AuthoringValidateView(APIView):
+    @extend_schema(request=None, responses=VersionOutput, summary="Validate the latest version")
+    def post(self, request: Request, slug: str) -> Response:
+        challenge = _authorable(request, slug)
+        version = challenge_version_validate(version=challenge.versions.order_by("-number").first())
+        return Response(VersionOutput(version).data)
+
+
+class AuthoringPublishView(APIView):
+    @extend_schema(
+        request=None, responses=AuthoringOutput, summary="Publish the latest (validated) version"
+    )
+    def post(self, request: Request, slug: str) -> Response:
+        challenge = _authorable(request, slug)
+        try:
+            challenge = challenge_publish(
+                challenge=challenge, version=challenge.versions.order_by("-number").first()
+            )
+        except PublishRefused as exc:
+            raise ValidationError({"version": [str(exc)]}) from None
+        return Response(_output(challenge))
+
+
+class MarkdownPreviewView(APIView):
+    @extend_schema(request=PreviewInput, responses=PreviewOutput, summary="Preview Markdown")
+    def post(self, request: Request) -> Response:
+        if not access_can_author_in(request.user, None) and not request.user.memberships.exists():
+            raise PermissionDenied("Only authors may preview.")
+        data = PreviewInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        return Response({"html": render_markdown(data.validated_data["markdown"])})
