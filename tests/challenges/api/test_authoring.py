@@ -74,7 +74,12 @@ def test_invalid_packages_list_every_problem(author, package_json):
         format="json",
     )
     assert response.status_code == 400
-    assert response.json() == {"package": {"difficulty": ['"extreme" is not a valid choice.']}}
+    assert response.json() == {
+        "package": {
+            "difficulty": ['"extreme" is not a valid choice.'],
+            "cases": ["case 1: 'expected' is missing"],
+        }
+    }
     package_json["difficulty"] = "easy"
     response = client_for(author).post(
         "/api/authoring/challenges/",
