@@ -127,3 +127,43 @@ def challenge_publish(*, challenge: Challenge, version: ChallengeVersion) -> Cha
     )
     challenge.refresh_from_db()
     return challenge
+
+
+@transaction.atomic
+def challenge_version_draft(*, challenge: Challenge) -> ChallengeVersion:
+    """A new, editable version copying the latest one (versions with submissions are frozen)."""
+    latest = challenge.versions.select_for_update().order_by("-number").first()
+    cases = list(latest.cases.order_by("ordinal"))
+    draft = ChallengeVersion.objects.get(pk=latest.pk)
+    draft.pk = None
+    draft.number = latest.number + 1
+    draft.validation_ok = None
+    draft.validation_report = {}
+    draft.validated_at = None
+    draft.save()
+    for case in cases:
+        case.pk = None
+        case.version = draft
+    TestCase.objects.bulk_create(cases)
+    return draft
+
+
+def challenge_version_is_frozen(version: ChallengeVersion) -> bool:
+    """Graded against, or the published one: editing it would rewrite history."""
+    published = Challenge.objects.filter(current_version=version, is_published=True).exists()
+    return published or version.submissions.exists()
+
+
+@transaction.atomic
+def challenge_version_refresh(*, version: ChallengeVersion) -> ChallengeVersion:
+    """After an edit: re-render the Markdown, recompute the digest, forget old validation."""
+    from challenges.queries import package_for_version
+
+    version.statement_html = render_markdown(version.statement_md)
+    version.editorial_html = render_markdown(version.editorial_md)
+    version.content_digest = package_for_version(version).digest
+    version.validation_ok = None
+    version.validation_report = {}
+    version.validated_at = None
+    version.save()
+    return version
