@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connections
 
 from tests.factories import UserFactory
 
@@ -39,6 +40,9 @@ def page(monkeypatch):
         page.set_default_timeout(60_000)
         yield page
         browser.close()
+        # Playwright runs this test inside its own greenlet context, where Django opened its
+        # own database connection: close it here, or it outlives the test database.
+        connections.close_all()
 
 
 def set_code(page, code: str) -> None:
