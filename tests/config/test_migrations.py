@@ -1,0 +1,7 @@
+"""Every model change has its migration."""
+
+from django.core.management import call_command
+
+
+def test_no_missing_migrations(db):
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
