@@ -68,3 +68,15 @@ def package_for_version(version: ChallengeVersion) -> ChallengePackage:
         "assets": version.assets,
     }
     return package_from_content(Path(challenge.slug), content)
+
+
+def sql_schema_for(version: ChallengeVersion) -> list[dict] | None:
+    """The schema panel's data for an SQL challenge's visible dataset (None if unavailable)."""
+    from challenges.sql_schema import SchemaUnavailable, describe_dataset
+
+    try:
+        return describe_dataset(
+            version.assets.get("dataset/schema.sql", ""), version.assets.get("dataset/seed.sql", "")
+        )
+    except SchemaUnavailable:
+        return None

@@ -26,6 +26,12 @@ class ChallengeDetailOutput(ChallengeListOutput):
     hints = serializers.ListField(child=serializers.CharField(), source="current_version.hints")
     examples = ExampleOutput(many=True, source="example_cases")
     hidden_case_count = serializers.IntegerField()
+    sql_schema = serializers.JSONField(
+        allow_null=True, help_text="SQL challenges: tables, columns and sample rows."
+    )
+    questions = serializers.JSONField(
+        allow_null=True, help_text="Design challenges: the questions, without their answers."
+    )
 
     class Meta(ChallengeListOutput.Meta):
         fields = [
@@ -36,4 +42,6 @@ class ChallengeDetailOutput(ChallengeListOutput):
             "hints",
             "examples",
             "hidden_case_count",
+            "sql_schema",
+            "questions",
         ]

@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from challenges.api.serializers import ChallengeDetailOutput, ChallengeListOutput
 from challenges.models import Challenge, TestCase
-from challenges.queries import challenge_get_published, challenge_list_published
+from challenges.queries import challenge_get_published, challenge_list_published, sql_schema_for
 
 
 @extend_schema(
@@ -42,7 +42,14 @@ class ChallengeDetailView(APIView):
             challenge = challenge_get_published(slug=slug, user=request.user)
         except Challenge.DoesNotExist:
             raise Http404 from None
-        cases = list(challenge.current_version.cases.order_by("ordinal"))
+        version = challenge.current_version
+        cases = list(version.cases.order_by("ordinal"))
         challenge.example_cases = [c for c in cases if c.visibility == TestCase.Visibility.EXAMPLE]
         challenge.hidden_case_count = len(cases) - len(challenge.example_cases)
+        challenge.sql_schema = sql_schema_for(version) if challenge.kind == "sql" else None
+        challenge.questions = (
+            [{"name": c.name, "points": c.weight, **c.input} for c in cases]
+            if challenge.kind == "design"
+            else None
+        )
         return Response(ChallengeDetailOutput(challenge).data)

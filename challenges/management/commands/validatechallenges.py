@@ -32,10 +32,15 @@ class Command(BaseCommand):
             report = validate_version(challenge.current_version)
             reports.append(report)
             mark = "ok  " if report.ok else "FAIL"
+            if challenge.kind == "design":
+                detail = f"{challenge.current_version.cases.count()} questions, answer key checked"
+            else:
+                detail = (
+                    f"slowest {report.slowest_case_ms:>4} ms / limit {report.time_limit_s:g} s  "
+                    f"mutants killed {report.mutants_killed}/{len(report.mutants)}"
+                )
             self.stdout.write(
-                f"{mark} {report.slug:<40} v{report.version}  {challenge.kind:<6} "
-                f"slowest {report.slowest_case_ms:>4} ms / limit {report.time_limit_s:g} s  "
-                f"mutants killed {report.mutants_killed}/{len(report.mutants)}"
+                f"{mark} {report.slug:<40} v{report.version}  {challenge.kind:<6} {detail}"
             )
             for problem in report.problems:
                 self.stdout.write(f"       - {problem}")

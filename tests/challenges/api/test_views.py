@@ -58,3 +58,62 @@ def test_detail_shows_examples_but_no_hidden_data(api_client, order_total):
     for case in hidden:
         assert case.name not in raw
         assert json.dumps(case.expected) not in raw
+
+
+def test_sql_detail_has_the_schema_panel(api_client, db):
+    from pathlib import Path
+
+    from challenges.packages import read_package
+    from challenges.services import challenge_import_package
+
+    package = read_package(Path(__file__).parent.parent / "packages" / "late-orders")
+    challenge_import_package(package=package)
+    body = api_client.get("/api/challenges/late-orders/").json()
+    assert body["questions"] is None
+    assert body["sql_schema"] == [
+        {
+            "name": "orders",
+            "columns": [
+                {"name": "id", "type": "INTEGER", "primary_key": True, "nullable": True},
+                {"name": "placed_on", "type": "TEXT", "primary_key": False, "nullable": False},
+                {"name": "shipped_on", "type": "TEXT", "primary_key": False, "nullable": True},
+            ],
+            "row_count": 4,
+            "sample_rows": [
+                [1, "2026-01-01", "2026-01-02"],
+                [2, "2026-01-01", "2026-01-05"],
+                [3, "2026-01-03", None],
+                [4, "2026-01-02", "2026-01-06"],
+            ],
+        }
+    ]
+    assert "ties" not in json.dumps(body)  # the hidden dataset's name and rows stay hidden
+
+
+def test_design_detail_lists_questions_without_answers(api_client, db):
+    from pathlib import Path
+
+    from challenges.packages import read_package
+    from challenges.services import challenge_import_package
+
+    package = read_package(Path(__file__).parent.parent / "packages" / "cache-sizing")
+    challenge_import_package(package=package)
+    body = api_client.get("/api/challenges/cache-sizing/").json()
+    assert [q["name"] for q in body["questions"]] == [
+        "hot-set",
+        "eviction",
+        "invalidation",
+        "layers",
+        "stampede",
+    ]
+    assert body["questions"][0] == {
+        "name": "hot-set",
+        "points": 2,
+        "type": "estimate",
+        "prompt": "How many MB to cache the hot 20% at 4 KB per page?",
+        "unit": "MB",
+        "tolerance": {"kind": "relative", "value": 0.25},
+    }
+    raw = json.dumps(body)
+    assert "Coalesce misses behind one lock" not in raw  # the model answer
+    assert "100,000 pages x 4 KB." not in raw  # a hint shown only after a wrong answer
