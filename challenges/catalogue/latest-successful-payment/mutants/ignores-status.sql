@@ -1,0 +1,11 @@
+WITH ranked AS (
+    SELECT
+        p.*,
+        ROW_NUMBER() OVER (PARTITION BY p.order_id ORDER BY p.created_at DESC, p.payment_id DESC) AS rn
+    FROM payments AS p
+    WHERE 1 = 1
+)
+SELECT order_id, payment_id, provider, amount_cents, created_at
+FROM ranked
+WHERE rn = 1
+ORDER BY order_id;

@@ -1,0 +1,12 @@
+SELECT
+    o.order_id,
+    c.email AS customer_email,
+    o.placed_at,
+    SUM(oi.quantity) AS item_count,
+    SUM(oi.quantity * oi.unit_price_cents) AS total_cents
+FROM orders AS o
+JOIN customers AS c ON c.customer_id = o.customer_id
+JOIN order_items AS oi ON oi.order_id = o.order_id
+WHERE o.status <> 'cancelled'
+GROUP BY o.order_id, c.email, o.placed_at
+ORDER BY o.placed_at, o.order_id;
