@@ -32,18 +32,47 @@ class SubmissionRejected(ValueError):
 
 
 @transaction.atomic
-def submission_create(*, user: User, challenge: Challenge, mode: str, code: str) -> Submission:
-    """Store the submission, then queue it for grading once the transaction commits."""
+def submission_create(
+    *,
+    user: User,
+    challenge: Challenge,
+    mode: str,
+    code: str = "",
+    answers: dict | None = None,
+) -> Submission:
+    """Store the submission, then queue it for grading once the transaction commits.
+
+    Code challenges take `code`; design challenges take `answers` keyed by question name.
+    """
     if mode not in Submission.Mode.values:
         raise SubmissionRejected("mode", f"mode must be one of {Submission.Mode.values}")
     if challenge.current_version_id is None:
         raise SubmissionRejected("challenge", "this challenge has no published version")
-    try:
-        validate_source(code)
-    except InvalidSource as exc:
-        raise SubmissionRejected("code", str(exc)) from None
+    if challenge.kind == Challenge.Kind.DESIGN:
+        if answers is None:
+            raise SubmissionRejected("answers", "a design challenge is answered with `answers`")
+        if mode != Submission.Mode.SUBMIT:
+            raise SubmissionRejected("mode", "design challenges are submitted, not run")
+        from challenges.kinds.design import answers_problems
+
+        problems = answers_problems(list(challenge.current_version.cases.all()), answers)
+        if problems:
+            raise SubmissionRejected("answers", "; ".join(problems))
+        code = ""
+    else:
+        if not code:
+            raise SubmissionRejected("code", "this challenge is answered with `code`")
+        try:
+            validate_source(code)
+        except InvalidSource as exc:
+            raise SubmissionRejected("code", str(exc)) from None
+        answers = None
     submission = Submission.objects.create(
-        user=user, version_id=challenge.current_version_id, mode=mode, code=code
+        user=user,
+        version_id=challenge.current_version_id,
+        mode=mode,
+        code=code,
+        answers=answers,
     )
     submission_enqueue_on_commit(submission_id=submission.pk)
     return submission
@@ -138,7 +167,12 @@ def submission_grade(*, submission_id: int) -> None:
     if submission.mode == Submission.Mode.RUN:
         cases = cases.filter(visibility=TestCase.Visibility.EXAMPLE)
     try:
-        grade = kinds.grade(version=submission.version, code=submission.code, cases=cases)
+        grade = kinds.grade(
+            version=submission.version,
+            code=submission.code,
+            answers=submission.answers,
+            cases=cases,
+        )
     except SandboxFailure as exc:
         logger.warning("submission %s attempt %s: sandbox failure: %s", submission_id, attempt, exc)
         submission_retry_later(submission_id=submission_id, attempt=attempt, reason=str(exc))

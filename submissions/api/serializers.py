@@ -9,7 +9,27 @@ from submissions.models import Submission
 class SubmissionCreateInput(serializers.Serializer):
     challenge = serializers.SlugField(help_text="The challenge's slug.")
     mode = serializers.ChoiceField(choices=Submission.Mode.choices)
-    code = serializers.CharField(allow_blank=False, trim_whitespace=False)
+    code = serializers.CharField(
+        required=False, allow_blank=False, trim_whitespace=False, help_text="Code challenges."
+    )
+    answers = serializers.DictField(
+        required=False, help_text="Design challenges: answers keyed by question name."
+    )
+
+    def to_internal_value(self, data):
+        # Report a missing answer together with any other field's problem, all at once.
+        missing = (
+            {"code": ["This field is required."]}
+            if hasattr(data, "get") and data.get("code") is None and data.get("answers") is None
+            else {}
+        )
+        try:
+            values = super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            raise serializers.ValidationError({**exc.detail, **missing}) from None
+        if missing:
+            raise serializers.ValidationError(missing)
+        return values
 
     def validate_code(self, value: str) -> str:
         limit = settings.RUNNER["MAX_SOURCE_BYTES"]
@@ -36,6 +56,7 @@ class SubmissionOutput(serializers.ModelSerializer):
             "score",
             "message",
             "results",
+            "answers",
             "stdout",
             "stderr",
             "wall_time_ms",

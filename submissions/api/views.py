@@ -54,7 +54,8 @@ class SubmissionListCreateView(generics.ListAPIView):
                 user=request.user,
                 challenge=challenge,
                 mode=data.validated_data["mode"],
-                code=data.validated_data["code"],
+                code=data.validated_data.get("code", ""),
+                answers=data.validated_data.get("answers"),
             )
         except SubmissionRejected as exc:
             raise ValidationError({exc.field: [str(exc)]}) from None

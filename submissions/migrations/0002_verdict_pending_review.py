@@ -4,15 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('submissions', '0001_initial'),
+        ("submissions", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='submission',
-            name='verdict',
-            field=models.CharField(blank=True, choices=[('accepted', 'Accepted'), ('wrong_answer', 'Wrong answer'), ('runtime_error', 'Runtime error'), ('time_limit', 'Time limit exceeded'), ('memory_limit', 'Memory limit exceeded'), ('output_limit', 'Output limit exceeded'), ('syntax_error', 'Syntax error'), ('internal_error', 'Internal error'), ('pending_review', 'Pending review')], max_length=16),
+            model_name="submission",
+            name="verdict",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("accepted", "Accepted"),
+                    ("wrong_answer", "Wrong answer"),
+                    ("runtime_error", "Runtime error"),
+                    ("time_limit", "Time limit exceeded"),
+                    ("memory_limit", "Memory limit exceeded"),
+                    ("output_limit", "Output limit exceeded"),
+                    ("syntax_error", "Syntax error"),
+                    ("internal_error", "Internal error"),
+                    ("pending_review", "Pending review"),
+                ],
+                max_length=16,
+            ),
         ),
     ]
