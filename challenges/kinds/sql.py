@@ -8,10 +8,10 @@ import math
 from collections import Counter
 from typing import Any
 
-from challenges.grading import CASE_STATUS_VERDICT, Grade, SandboxFailure, Verdict
-from challenges.kinds.python import RUN_STATUS_VERDICT, error_for_case
+from challenges.grading import Grade
+from challenges.kinds.scoring import base_row, grade_outputs
 from challenges.models import ChallengeVersion, TestCase
-from runner.facade import CaseInput, Mode, RunSpec, Status, run
+from runner.facade import CaseInput, Mode, RunSpec, run
 from runner.limits import limits_for
 
 DIFF_ROWS_SHOWN = 20
@@ -90,16 +90,9 @@ def compare_tables(expected: dict, actual: dict, config: dict) -> tuple[bool, di
     return not feedback, feedback
 
 
-def _row_result(case: TestCase, status: str, passed: bool, output, feedback: dict) -> dict:
-    row: dict[str, Any] = {
-        "ordinal": case.ordinal,
-        "name": case.name,
-        "visibility": case.visibility,
-        "status": status,
-        "passed": passed,
-        "time_ms": output.time_ms if output else 0,
-        "error": error_for_case(case, output.error) if output else "",
-    }
+def _row_result(case: TestCase, status: str, passed: bool, output, feedback) -> dict:
+    feedback = feedback or {}
+    row = base_row(case, status, passed, output)
     if case.visibility == TestCase.Visibility.EXAMPLE:
         row.update(
             input={"dataset": case.input["data"]},
@@ -119,47 +112,8 @@ def _row_result(case: TestCase, status: str, passed: bool, output, feedback: dic
 
 
 def grade(*, version: ChallengeVersion, code: str, cases: list[TestCase]) -> Grade:
+    def judge(case: TestCase, output) -> tuple[bool, dict]:
+        return compare_tables(case.expected, output.actual, version.config)
+
     result = run(run_spec(version=version, code=code, cases=cases))
-    if result.status == Status.SANDBOX_ERROR:
-        raise SandboxFailure(result.message)
-    common = {
-        "wall_time_ms": result.wall_time_ms,
-        "cpu_time_ms": result.cpu_time_ms,
-        "peak_memory_kb": result.peak_memory_kb,
-    }
-    if result.status != Status.OK and not any(c.status != "not_run" for c in result.cases):
-        return Grade(
-            verdict=RUN_STATUS_VERDICT.get(result.status, Verdict.RUNTIME_ERROR),
-            score=0.0,
-            cases=[_row_result(case, "not_run", False, None, {}) for case in cases],
-            message=result.message,
-            **common,
-        )
-    outputs = {output.id: output for output in result.cases}
-    rows, verdict, message = [], Verdict.ACCEPTED, ""
-    passed_weight = total_weight = 0
-    for case in cases:
-        output = outputs.get(str(case.ordinal))
-        if output is None:
-            raise SandboxFailure(f"the harness returned no result for case {case.ordinal}")
-        total_weight += case.weight
-        feedback: dict[str, Any] = {}
-        if output.status == "ok":
-            passed, feedback = compare_tables(case.expected, output.actual, version.config)
-            status = "passed" if passed else Verdict.WRONG_ANSWER.value
-        else:
-            passed = False
-            status = CASE_STATUS_VERDICT.get(output.status, Verdict.RUNTIME_ERROR).value
-        if passed:
-            passed_weight += case.weight
-        elif verdict == Verdict.ACCEPTED:
-            verdict = Verdict(status)
-            message = f"{Verdict(status).label} on {case.name}"
-        rows.append(_row_result(case, status, passed, output, feedback))
-    return Grade(
-        verdict=verdict,
-        score=round(passed_weight / total_weight, 4) if total_weight else 0.0,
-        cases=rows,
-        message=message,
-        **common,
-    )
+    return grade_outputs(result, cases, judge=judge, row=_row_result, keep_output=False)

@@ -126,3 +126,20 @@ def test_hidden_failures_explain_without_revealing(
         ("half-cent rounds up", "rounding", "0.5 cents must round up, not to even.")
     ]
     assert body["score"] == round(11 / 12, 4)
+
+
+@pytest.mark.docker
+@pytest.mark.usefixtures("inline_tasks")
+def test_code_that_does_not_compile_is_a_syntax_error(
+    api_client, order_total, django_capture_on_commit_callbacks
+):
+    body = grade_through_worker(
+        api_client,
+        django_capture_on_commit_callbacks,
+        challenge="order-total",
+        mode="submit",
+        code="def order_total(items, coupon=None)\n    return 0\n",
+    )
+    assert (body["verdict"], body["score"]) == ("syntax_error", 0.0)
+    assert "SyntaxError" in body["message"]
+    assert {row["status"] for row in body["results"]} == {"not_run"}
