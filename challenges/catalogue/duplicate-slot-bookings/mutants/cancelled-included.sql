@@ -1,0 +1,15 @@
+-- Lets cancelled rows take part: a rebooking after a cancellation becomes a duplicate.
+WITH ranked AS (
+    SELECT
+        appointment_id,
+        ROW_NUMBER() OVER slot AS position,
+        FIRST_VALUE(appointment_id) OVER slot AS kept_appointment_id
+    FROM appointments
+    WINDOW slot AS (
+        PARTITION BY patient_id, clinician_id, starts_at
+        ORDER BY booked_at, appointment_id
+    )
+)
+SELECT appointment_id, kept_appointment_id
+FROM ranked
+WHERE position > 1;

@@ -1,0 +1,16 @@
+-- Also deduplicates completed and no-show appointments, which are history.
+WITH ranked AS (
+    SELECT
+        appointment_id,
+        ROW_NUMBER() OVER slot AS position,
+        FIRST_VALUE(appointment_id) OVER slot AS kept_appointment_id
+    FROM appointments
+    WHERE status <> 'cancelled'
+    WINDOW slot AS (
+        PARTITION BY patient_id, clinician_id, starts_at
+        ORDER BY booked_at, appointment_id
+    )
+)
+SELECT appointment_id, kept_appointment_id
+FROM ranked
+WHERE position > 1;

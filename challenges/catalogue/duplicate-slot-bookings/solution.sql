@@ -1,0 +1,17 @@
+-- Rank the still-booked rows of each (patient, clinician, starts_at) slot by booking time;
+-- the first one stays, every later one is a duplicate.
+WITH ranked AS (
+    SELECT
+        appointment_id,
+        ROW_NUMBER() OVER slot AS position,
+        FIRST_VALUE(appointment_id) OVER slot AS kept_appointment_id
+    FROM appointments
+    WHERE status = 'booked'
+    WINDOW slot AS (
+        PARTITION BY patient_id, clinician_id, starts_at
+        ORDER BY booked_at, appointment_id
+    )
+)
+SELECT appointment_id, kept_appointment_id
+FROM ranked
+WHERE position > 1;
