@@ -5,7 +5,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from challenges.models import Challenge
-from challenges.queries import challenge_get_published, challenge_list_published, version_examples
+from challenges.queries import (
+    challenge_get_published,
+    challenge_list_published,
+    sql_schema_for,
+    version_examples,
+)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -32,12 +37,9 @@ def challenge_page(request: HttpRequest, slug: str) -> HttpResponse:
     except Challenge.DoesNotExist:
         raise Http404("No such challenge.") from None
     version = challenge.current_version
-    return render(
-        request,
-        "frontend/challenge.html",
-        {
-            "challenge": challenge,
-            "version": version,
-            "examples": version_examples(version.pk),
-        },
-    )
+    context = {"challenge": challenge, "version": version, "examples": version_examples(version.pk)}
+    if challenge.kind == Challenge.Kind.SQL:
+        context["sql_schema"] = sql_schema_for(version)
+    if challenge.kind == Challenge.Kind.DESIGN:
+        context["questions"] = version.cases.order_by("ordinal")
+    return render(request, "frontend/challenge.html", context)

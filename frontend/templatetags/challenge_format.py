@@ -31,3 +31,28 @@ def _arguments(call: dict) -> str:
         for name, value in call.get("kwargs", {}).items()
     ]
     return ", ".join(parts)
+
+
+@register.filter
+def index(sequence: list, position: int) -> object:
+    try:
+        return sequence[position]
+    except (IndexError, TypeError):
+        return None
+
+
+@register.filter
+def http_request(request: dict) -> str:
+    """A scenario step as the HTTP request line, headers and body a reader expects."""
+    from urllib.parse import urlencode
+
+    query = f"?{urlencode(request['query'], doseq=True)}" if request.get("query") else ""
+    lines = [f"{request.get('method', 'GET').upper()} {request['path']}{query}"]
+    lines += [f"{name}: {value}" for name, value in (request.get("headers") or {}).items()]
+    if "json" in request:
+        import json
+
+        lines += ["", json.dumps(request["json"], indent=1)]
+    elif request.get("body"):
+        lines += ["", request["body"]]
+    return "\n".join(lines)

@@ -83,3 +83,66 @@ def test_candidate_submits_wrong_then_right(
     # The draft survives a reload.
     page.reload()
     assert page.locator("#code").input_value() == order_total_solution
+
+
+def sign_in(page, live_server, next_path: str) -> None:
+    page.goto(f"{live_server.url}{next_path}")
+    page.get_by_label("Username").fill("ada")
+    page.get_by_label("Password").fill("correct-horse-battery")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}{next_path}")
+
+
+def load_test_package(name: str) -> None:
+    from challenges.packages import read_package
+    from challenges.services import challenge_import_package
+
+    challenge_import_package(
+        package=read_package(Path(__file__).parent.parent / "challenges" / "packages" / name)
+    )
+
+
+def test_sql_challenge_shows_the_schema_and_a_row_diff(page, live_server, worker_process):
+    UserFactory(username="ada")
+    load_test_package("late-orders")
+    sign_in(page, live_server, "/challenges/late-orders/")
+    assert page.locator(".schema-panel").get_by_text("orders").first.is_visible()
+    page.fill("#code", "SELECT id, 2 AS days_late FROM orders WHERE id > 1 ORDER BY id")
+    page.get_by_role("button", name="Run").click()
+    page.locator("#verdict").wait_for()
+    assert page.locator("#verdict").inner_text() == "Wrong answer"
+    assert "0 row(s) missing, 1 extra" in page.locator("#result").inner_text()
+    page.fill(
+        "#code",
+        (
+            Path(__file__).parent.parent
+            / "challenges"
+            / "packages"
+            / "late-orders"
+            / "solution.sql"
+        ).read_text(),
+    )
+    page.get_by_role("button", name="Submit").click()
+    page.locator('#verdict[data-verdict="accepted"]').wait_for()
+    page.screenshot(path=str(ARTIFACTS / "sql-accepted.png"), full_page=True)
+
+
+def test_design_answers_score_at_once_and_free_text_waits(page, live_server, worker_process):
+    UserFactory(username="ada")
+    load_test_package("cache-sizing")
+    sign_in(page, live_server, "/challenges/cache-sizing/")
+    page.get_by_label("Your estimate").fill("410")
+    page.get_by_label("LRU").check()
+    page.get_by_label("Delete on write").check()
+    page.get_by_label("Versioned keys").check()
+    selects = page.locator('fieldset[data-name="layers"] select')
+    for index, position in enumerate(["3", "1", "2"]):
+        selects.nth(index).select_option(position)
+    page.get_by_label("Your answer").fill("Coalesce misses behind a lock and refresh early.")
+    page.get_by_role("button", name="Submit answers").click()
+    page.locator('#verdict[data-verdict="pending_review"]').wait_for()
+    text = page.locator("#result").inner_text()
+    assert "Pending review" in text
+    assert "A reviewer will score this answer." in text
+    assert "4 / 5 questions right · score 63%" in text
+    page.screenshot(path=str(ARTIFACTS / "design-pending-review.png"), full_page=True)
