@@ -1,0 +1,32 @@
+import copy
+
+
+def merge_patch(target, patch):
+    """RFC 7396: the result of applying `patch` to `target`, without modifying either."""
+    if not isinstance(patch, dict):
+        return copy.deepcopy(patch)
+    result = copy.deepcopy(target) if isinstance(target, dict) else {}
+    for name, value in patch.items():
+        if value is None:
+            result.pop(name, None)
+        else:
+            result[name] = merge_patch(result.get(name), value)
+    return result
+
+
+def apply_merge_patch(resource, patch):
+    merged = copy.deepcopy(resource)
+    for name, value in patch.items():
+        if value is None:
+            merged.pop(name, None)
+        elif isinstance(value, dict) and isinstance(merged.get(name), dict):
+            merged[name] = {**merged[name], **value}
+        else:
+            merged[name] = value
+    missing = object()
+    changed = sorted(
+        name
+        for name in resource.keys() | merged.keys()
+        if resource.get(name, missing) != merged.get(name, missing)
+    )
+    return {"resource": merged, "changed": changed}
