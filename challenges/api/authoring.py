@@ -101,6 +101,10 @@ class AuthoringOutput(serializers.Serializer):
     latest_version = VersionOutput()
 
 
+class AuthoringDetailOutput(AuthoringOutput):
+    package = serializers.JSONField(help_text="The latest version as a package, hidden cases too.")
+
+
 class PreviewInput(serializers.Serializer):
     markdown = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=200_000)
 
@@ -163,7 +167,10 @@ class AuthoringListView(APIView):
 
 
 class AuthoringDetailView(APIView):
-    @extend_schema(summary="A challenge's latest version as a package, hidden cases included")
+    @extend_schema(
+        responses=AuthoringDetailOutput,
+        summary="A challenge's latest version as a package, hidden cases included",
+    )
     def get(self, request: Request, slug: str) -> Response:
         challenge = _authorable(request, slug)
         latest = challenge.versions.order_by("-number").first()
