@@ -11,6 +11,7 @@ from challenges.queries import (
     sql_schema_for,
     version_examples,
 )
+from submissions.queries import challenge_solved_by
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -37,7 +38,12 @@ def challenge_page(request: HttpRequest, slug: str) -> HttpResponse:
     except Challenge.DoesNotExist:
         raise Http404("No such challenge.") from None
     version = challenge.current_version
-    context = {"challenge": challenge, "version": version, "examples": version_examples(version.pk)}
+    context = {
+        "challenge": challenge,
+        "version": version,
+        "examples": version_examples(version.pk),
+        "solved": challenge_solved_by(user=request.user, challenge_id=challenge.pk),
+    }
     if challenge.kind == Challenge.Kind.SQL:
         context["sql_schema"] = sql_schema_for(version)
     if challenge.kind == Challenge.Kind.DESIGN:

@@ -15,3 +15,18 @@ def submission_list_for_user(*, user: User) -> QuerySet[Submission]:
 def submission_get_for_user(*, user: User, submission_id: int) -> Submission:
     """Raises Submission.DoesNotExist unless `user` owns it."""
     return submission_list_for_user(user=user).get(pk=submission_id)
+
+
+def challenge_solved_by(*, user: User, challenge_id: int) -> bool:
+    """Has `user` earned the editorial: an accepted submit (design: any finished submit)?"""
+    if not user.is_authenticated:
+        return False
+    submits = Submission.objects.filter(
+        user=user, version__challenge_id=challenge_id, mode=Submission.Mode.SUBMIT
+    )
+    return (
+        submits.filter(
+            verdict__in=[Submission.Verdict.ACCEPTED, Submission.Verdict.PENDING_REVIEW]
+        ).exists()
+        or submits.filter(version__challenge__kind="design", status=Submission.Status.DONE).exists()
+    )

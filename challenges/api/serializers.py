@@ -32,6 +32,9 @@ class ChallengeDetailOutput(ChallengeListOutput):
     questions = serializers.JSONField(
         allow_null=True, help_text="Design challenges: the questions, without their answers."
     )
+    editorial_html = serializers.CharField(
+        allow_null=True, help_text="The worked solution, once you have solved the challenge."
+    )
 
     class Meta(ChallengeListOutput.Meta):
         fields = [
@@ -44,4 +47,5 @@ class ChallengeDetailOutput(ChallengeListOutput):
             "hidden_case_count",
             "sql_schema",
             "questions",
+            "editorial_html",
         ]

@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 from challenges.api.serializers import ChallengeDetailOutput, ChallengeListOutput
 from challenges.models import Challenge, TestCase
 from challenges.queries import challenge_get_published, challenge_list_published, sql_schema_for
+from submissions.queries import challenge_solved_by
 
 
 @extend_schema(
@@ -52,4 +53,6 @@ class ChallengeDetailView(APIView):
             if challenge.kind == "design"
             else None
         )
+        solved = challenge_solved_by(user=request.user, challenge_id=challenge.pk)
+        challenge.editorial_html = version.editorial_html if solved else None
         return Response(ChallengeDetailOutput(challenge).data)

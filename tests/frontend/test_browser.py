@@ -66,6 +66,7 @@ def test_candidate_submits_wrong_then_right(
     verdict = page.locator("#verdict")
     verdict.wait_for()
     assert verdict.inner_text() == "Wrong answer"
+    assert page.locator("#editorial").is_hidden()
     # Zeros are right for the two empty-cart cases only.
     assert page.locator(".case.fail").count() == 10
     assert "2 / 12 cases passed" in page.locator("#result").inner_text()
@@ -78,6 +79,9 @@ def test_candidate_submits_wrong_then_right(
     assert verdict.inner_text() == "Accepted"
     assert page.locator(".case.pass").count() == 12
     assert "12 / 12 cases passed" in page.locator("#result").inner_text()
+    # Solving reveals the editorial.
+    page.locator("#editorial:not([hidden])").wait_for()
+    assert "Keep everything in integer cents" in page.locator("#editorial").inner_text()
     page.screenshot(path=str(ARTIFACTS / "challenge-accepted.png"), full_page=True)
 
     # The draft survives a reload.

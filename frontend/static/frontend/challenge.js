@@ -148,7 +148,10 @@
       if (!response.ok) throw new Error("the server answered " + response.status);
       const submission = await response.json();
       render(submission);
-      if (submission.finished) return;
+      if (submission.finished) {
+        if (submission.mode === "submit" && ["accepted", "pending_review"].indexOf(submission.verdict) >= 0) revealEditorial();
+        return;
+      }
       await new Promise(function (resolve) { setTimeout(resolve, delay); });
       delay = Math.min(delay * 1.5, 2000);
     }
@@ -235,6 +238,18 @@
     nodes.push(el("ol", { class: "cases" }, rows));
     if (submission.stdout) nodes.push(el("details", {}, [el("summary", { text: "Your program's output" }), el("pre", { text: submission.stdout })]));
     show("done", nodes);
+  }
+
+  async function revealEditorial() {
+    const section = document.getElementById("editorial");
+    if (!section || !section.hidden) return;
+    const response = await fetch(section.dataset.detailUrl, { credentials: "same-origin", headers: { Accept: "application/json" } });
+    if (!response.ok) return;
+    const detail = await response.json();
+    if (!detail.editorial_html) return;
+    // Server-rendered and sanitised (python-markdown + bleach allowlist), like the statement.
+    document.getElementById("editorial-body").innerHTML = detail.editorial_html;
+    section.hidden = false;
   }
 
   function table(data) {

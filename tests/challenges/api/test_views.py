@@ -117,3 +117,28 @@ def test_design_detail_lists_questions_without_answers(api_client, db):
     raw = json.dumps(body)
     assert "Coalesce misses behind one lock" not in raw  # the model answer
     assert "100,000 pages x 4 KB." not in raw  # a hint shown only after a wrong answer
+
+
+def test_editorial_only_after_solving(api_client, candidate, order_total):
+    from submissions.models import Submission
+
+    assert api_client.get("/api/challenges/order-total/").json()["editorial_html"] is None
+    Submission.objects.create(
+        user=candidate,
+        version=order_total.current_version,
+        mode="run",
+        code="x",
+        status="done",
+        verdict="accepted",
+    )
+    assert api_client.get("/api/challenges/order-total/").json()["editorial_html"] is None
+    Submission.objects.create(
+        user=candidate,
+        version=order_total.current_version,
+        mode="submit",
+        code="x",
+        status="done",
+        verdict="accepted",
+    )
+    editorial = api_client.get("/api/challenges/order-total/").json()["editorial_html"]
+    assert editorial.startswith("<p>Keep everything in integer cents")
