@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from challenges.models import Challenge
 from challenges.queries import challenge_get_published
 from submissions.api.serializers import SubmissionCreateInput, SubmissionOutput
+from submissions.api.throttles import SubmissionCreateThrottle
 from submissions.models import Submission
 from submissions.queries import submission_get_for_user, submission_list_for_user
 from submissions.services import SubmissionRejected, submission_create
@@ -18,6 +19,11 @@ from submissions.services import SubmissionRejected, submission_create
 
 class SubmissionListCreateView(generics.ListAPIView):
     serializer_class = SubmissionOutput
+
+    def get_throttles(self):
+        if self.request.method == "POST":
+            return [SubmissionCreateThrottle()]
+        return super().get_throttles()
 
     def get_queryset(self):
         return submission_list_for_user(user=self.request.user)
