@@ -13,7 +13,7 @@ from accounts.models import User
 from challenges import kinds
 from challenges.grading import Grade, SandboxFailure, Verdict
 from challenges.models import Challenge, TestCase
-from runner.facade import InvalidSource, validate_source
+from runner.facade import InvalidSource, engine_status, validate_source
 from submissions.models import Submission
 
 logger = logging.getLogger(__name__)
@@ -157,8 +157,27 @@ def submission_retry_later(*, submission_id: int, attempt: int, reason: str) -> 
     return bool(requeued)
 
 
+ENGINE_WAIT_S = 5
+
+
 def submission_grade(*, submission_id: int) -> None:
-    """Grade one submission exactly once; safe to call again for the same id."""
+    """Grade one submission exactly once; safe to call again for the same id.
+
+    While the sandbox engine is unreachable the submission waits in the queue (no attempt is
+    used up) and is graded when the engine returns.
+    """
+    kind = (
+        Submission.objects.filter(pk=submission_id, status=Submission.Status.QUEUED)
+        .values_list("version__challenge__kind", flat=True)
+        .first()
+    )
+    if kind is not None and kinds.needs_sandbox(kind):
+        ready, why = engine_status()
+        if not ready:
+            logger.warning("submission %s waits for the sandbox engine: %s", submission_id, why)
+            with transaction.atomic():
+                submission_enqueue_on_commit(submission_id=submission_id, delay_s=ENGINE_WAIT_S)
+            return
     attempt = submission_claim(submission_id=submission_id)
     if attempt is None:
         return

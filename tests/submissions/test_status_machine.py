@@ -15,6 +15,12 @@ def submission(candidate, order_total, django_capture_on_commit_callbacks):
         )
 
 
+@pytest.fixture
+def engine_up(monkeypatch):
+    """These tests fake the grading itself: the engine's state must not matter."""
+    monkeypatch.setattr(services, "engine_status", lambda: (True, "ready"))
+
+
 def accepted() -> Grade:
     return Grade(verdict=Verdict.ACCEPTED, score=1.0, cases=[{"passed": True}])
 
@@ -56,6 +62,7 @@ def test_expired_lease_is_claimed_again_and_the_old_attempt_cannot_finish(submis
     assert services.submission_claim(submission_id=submission.pk) is None
 
 
+@pytest.mark.usefixtures("engine_up")
 def test_sandbox_failures_retry_then_end_as_internal_error(
     submission, monkeypatch, django_capture_on_commit_callbacks
 ):
@@ -77,9 +84,25 @@ def test_sandbox_failures_retry_then_end_as_internal_error(
     assert "does not count against you" in submission.message
 
 
+@pytest.mark.usefixtures("engine_up")
 def test_grading_a_finished_submission_again_does_nothing(submission, monkeypatch):
     calls = []
     monkeypatch.setattr(services.kinds, "grade", lambda **kw: calls.append(kw) or accepted())
     services.submission_grade(submission_id=submission.pk)
     services.submission_grade(submission_id=submission.pk)
     assert len(calls) == 1
+
+
+def test_while_the_engine_is_down_submissions_wait_without_using_attempts(
+    submission, settings, django_capture_on_commit_callbacks
+):
+    from runner import docker_engine
+
+    settings.RUNNER = {**settings.RUNNER, "DOCKER_HOST": "unix:///nonexistent/docker.sock"}
+    docker_engine.reset_client()
+    for _ in range(3):
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            services.submission_grade(submission_id=submission.pk)
+        assert len(callbacks) == 1  # queued again, after a delay
+    submission.refresh_from_db()
+    assert (submission.status, submission.attempts, submission.verdict) == ("queued", 0, "")
