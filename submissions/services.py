@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -21,6 +22,31 @@ logger = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 5
 RETRY_BACKOFF_S = (2, 5, 15, 45)
+
+
+class QueueFull(Exception):
+    """Back-pressure: too much is waiting to be graded; `retry_after_s` says when to retry."""
+
+    def __init__(self, message: str, retry_after_s: int):
+        self.retry_after_s = retry_after_s
+        super().__init__(message)
+
+
+def _check_queue(user: User) -> None:
+    limits = settings.SUBMISSIONS
+    waiting = Submission.objects.filter(
+        status__in=[Submission.Status.QUEUED, Submission.Status.RUNNING]
+    )
+    mine = waiting.filter(user=user).count()
+    if mine >= limits["MAX_IN_FLIGHT_PER_USER"]:
+        raise QueueFull(
+            f"You have {mine} submissions waiting to be graded; send more once they have finished.",
+            retry_after_s=5,
+        )
+    total = waiting.count()
+    if total >= limits["MAX_QUEUED"]:
+        retry = min(120, 5 + total // max(1, limits["EXPECTED_GRADES_PER_S"]))
+        raise QueueFull(f"The grading queue is busy; retry in {retry} s.", retry_after_s=retry)
 
 
 class SubmissionRejected(ValueError):
@@ -48,6 +74,7 @@ def submission_create(
         raise SubmissionRejected("mode", f"mode must be one of {Submission.Mode.values}")
     if challenge.current_version_id is None:
         raise SubmissionRejected("challenge", "this challenge has no published version")
+    _check_queue(user)
     if challenge.kind == Challenge.Kind.DESIGN:
         if answers is None:
             raise SubmissionRejected("answers", "a design challenge is answered with `answers`")

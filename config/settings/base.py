@@ -185,6 +185,14 @@ RUNNER = {
     "POOL_SIZE": env_int("SANDBOX_POOL_SIZE", 1),
 }
 
+# Back-pressure at the door: beyond these, creating a submission answers "busy, retry in N s".
+SUBMISSIONS = {
+    "MAX_QUEUED": env_int("SUBMISSIONS_MAX_QUEUED", 500),
+    "MAX_IN_FLIGHT_PER_USER": env_int("SUBMISSIONS_MAX_IN_FLIGHT_PER_USER", 5),
+    # Rough grading rate of the whole fleet, for the Retry-After estimate.
+    "EXPECTED_GRADES_PER_S": env_int("SUBMISSIONS_EXPECTED_GRADES_PER_S", 5),
+}
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",

@@ -14,7 +14,7 @@ from submissions.api.serializers import SubmissionCreateInput, SubmissionOutput
 from submissions.api.throttles import SubmissionCreateThrottle
 from submissions.models import Submission
 from submissions.queries import submission_get_for_user, submission_list_for_user
-from submissions.services import SubmissionRejected, submission_create
+from submissions.services import QueueFull, SubmissionRejected, submission_create
 
 
 class SubmissionListCreateView(generics.ListAPIView):
@@ -65,6 +65,12 @@ class SubmissionListCreateView(generics.ListAPIView):
             )
         except SubmissionRejected as exc:
             raise ValidationError({exc.field: [str(exc)]}) from None
+        except QueueFull as exc:
+            return Response(
+                {"detail": str(exc)},
+                status=status.HTTP_503_SERVICE_UNAVAILABLE,
+                headers={"Retry-After": str(exc.retry_after_s)},
+            )
         submission = submission_get_for_user(user=request.user, submission_id=submission.pk)
         return Response(SubmissionOutput(submission).data, status=status.HTTP_201_CREATED)
 
