@@ -30,3 +30,16 @@ def challenge_solved_by(*, user: User, challenge_id: int) -> bool:
         ).exists()
         or submits.filter(version__challenge__kind="design", status=Submission.Status.DONE).exists()
     )
+
+
+def challenges_with_progress(queryset: QuerySet, *, user: User) -> QuerySet:
+    """Annotate challenges with `solved` and `attempted` for `user`, in the same query."""
+    from django.db.models import Exists, OuterRef, Q
+
+    mine = Submission.objects.filter(user=user.pk if user.is_authenticated else None)
+    mine = mine.filter(version__challenge=OuterRef("pk"))
+    solved = mine.filter(mode=Submission.Mode.SUBMIT).filter(
+        Q(verdict__in=[Submission.Verdict.ACCEPTED, Submission.Verdict.PENDING_REVIEW])
+        | Q(version__challenge__kind="design", status=Submission.Status.DONE)
+    )
+    return queryset.annotate(solved=Exists(solved), attempted=Exists(mine))

@@ -7,10 +7,25 @@ from challenges.models import Challenge, TestCase
 
 class ChallengeListOutput(serializers.ModelSerializer):
     skills = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    progress = serializers.SerializerMethodField(help_text="solved, attempted or new (for you).")
 
     class Meta:
         model = Challenge
-        fields = ["slug", "title", "kind", "difficulty", "skills", "context", "estimated_minutes"]
+        fields = [
+            "slug",
+            "title",
+            "kind",
+            "difficulty",
+            "skills",
+            "context",
+            "estimated_minutes",
+            "progress",
+        ]
+
+    def get_progress(self, challenge: Challenge) -> str:
+        if getattr(challenge, "solved", False):
+            return "solved"
+        return "attempted" if getattr(challenge, "attempted", False) else "new"
 
 
 class ExampleOutput(serializers.ModelSerializer):
@@ -20,6 +35,7 @@ class ExampleOutput(serializers.ModelSerializer):
 
 
 class ChallengeDetailOutput(ChallengeListOutput):
+    progress = None
     version = serializers.IntegerField(source="current_version.number")
     statement_html = serializers.CharField(source="current_version.statement_html")
     starter_code = serializers.CharField(source="current_version.starter_code")
@@ -38,7 +54,7 @@ class ChallengeDetailOutput(ChallengeListOutput):
 
     class Meta(ChallengeListOutput.Meta):
         fields = [
-            *ChallengeListOutput.Meta.fields,
+            *(f for f in ChallengeListOutput.Meta.fields if f != "progress"),
             "version",
             "statement_html",
             "starter_code",

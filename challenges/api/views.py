@@ -2,7 +2,7 @@
 
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics
+from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -10,7 +10,15 @@ from rest_framework.views import APIView
 from challenges.api.serializers import ChallengeDetailOutput, ChallengeListOutput
 from challenges.models import Challenge, TestCase
 from challenges.queries import challenge_get_published, challenge_list_published, sql_schema_for
-from submissions.queries import challenge_solved_by
+from submissions.queries import challenge_solved_by, challenges_with_progress
+
+
+class ListFilters(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Challenge.Kind.choices, required=False)
+    difficulty = serializers.ChoiceField(choices=Challenge.Difficulty.choices, required=False)
+    skill = serializers.SlugField(required=False)
+    progress = serializers.ChoiceField(choices=["solved", "attempted", "new"], required=False)
+    search = serializers.CharField(required=False, max_length=100)
 
 
 @extend_schema(
@@ -19,20 +27,39 @@ from submissions.queries import challenge_solved_by
         OpenApiParameter("kind", enum=Challenge.Kind.values),
         OpenApiParameter("difficulty", enum=Challenge.Difficulty.values),
         OpenApiParameter("skill", str, description="A skill slug."),
+        OpenApiParameter(
+            "progress",
+            enum=["solved", "attempted", "new"],
+            description="solved; attempted but not solved; never attempted.",
+        ),
+        OpenApiParameter("search", str, description="Words in the title."),
     ],
 )
 class ChallengeListView(generics.ListAPIView):
     serializer_class = ChallengeListOutput
 
     def get_queryset(self):
-        queryset = challenge_list_published(user=self.request.user)
-        params = self.request.query_params
-        if params.get("kind"):
+        filters = ListFilters(data=self.request.query_params)
+        filters.is_valid(raise_exception=True)
+        params = filters.validated_data
+        queryset = challenges_with_progress(
+            challenge_list_published(user=self.request.user), user=self.request.user
+        )
+        if "kind" in params:
             queryset = queryset.filter(kind=params["kind"])
-        if params.get("difficulty"):
+        if "difficulty" in params:
             queryset = queryset.filter(difficulty=params["difficulty"])
-        if params.get("skill"):
+        if "skill" in params:
             queryset = queryset.filter(skills__slug=params["skill"])
+        if "search" in params:
+            queryset = queryset.filter(title__icontains=params["search"])
+        progress = params.get("progress")
+        if progress == "solved":
+            queryset = queryset.filter(solved=True)
+        elif progress == "attempted":
+            queryset = queryset.filter(attempted=True, solved=False)
+        elif progress == "new":
+            queryset = queryset.filter(attempted=False)
         return queryset
 
 

@@ -26,6 +26,7 @@ def test_list_and_filter(api_client, order_total):
                 "skills": ["money-handling", "python"],
                 "context": "e-commerce",
                 "estimated_minutes": 15,
+                "progress": "new",
             }
         ],
     }
@@ -142,3 +143,59 @@ def test_editorial_only_after_solving(api_client, candidate, order_total):
     )
     editorial = api_client.get("/api/challenges/order-total/").json()["editorial_html"]
     assert editorial.startswith("<p>Keep everything in integer cents")
+
+
+def test_progress_marks_and_filters(api_client, candidate, order_total):
+    from submissions.models import Submission
+
+    def slugs(query):
+        return [c["slug"] for c in api_client.get(f"/api/challenges/?{query}").json()["results"]]
+
+    assert slugs("progress=new") == ["order-total"]
+    Submission.objects.create(
+        user=candidate, version=order_total.current_version, mode="submit", code="x",
+        status="done", verdict="wrong_answer",
+    )  # fmt: skip
+    assert slugs("progress=attempted") == ["order-total"]
+    assert slugs("progress=solved") == []
+    Submission.objects.create(
+        user=candidate, version=order_total.current_version, mode="submit", code="x",
+        status="done", verdict="accepted",
+    )  # fmt: skip
+    assert slugs("progress=solved") == ["order-total"]
+    assert slugs("progress=attempted") == []
+    assert api_client.get("/api/challenges/").json()["results"][0]["progress"] == "solved"
+    assert slugs("search=coupon") == ["order-total"]
+    assert slugs("search=ledger") == []
+
+
+def test_invalid_filters_are_400s_with_field_messages(api_client, order_total):
+    response = api_client.get("/api/challenges/?kind=cobol&progress=maybe")
+    assert response.status_code == 400
+    assert response.json() == {
+        "kind": ['"cobol" is not a valid choice.'],
+        "progress": ['"maybe" is not a valid choice.'],
+    }
+
+
+def test_listing_does_not_query_per_challenge(api_client, order_total, django_assert_num_queries):
+    from challenges.models import Challenge, ChallengeVersion
+
+    def add(slug):
+        challenge = Challenge.objects.create(
+            slug=slug, title=slug, kind="python", difficulty="easy", is_published=True
+        )
+        version = ChallengeVersion.objects.create(
+            challenge=challenge, number=1, statement_md="x", statement_html="x", content_digest="d"
+        )
+        challenge.current_version = version
+        challenge.save()
+        challenge.skills.set(order_total.skills.all())
+
+    api_client.get("/api/challenges/")  # warm up (session, content types)
+    with django_assert_num_queries(3) as one:
+        api_client.get("/api/challenges/")
+    for index in range(10):
+        add(f"extra-{index}")
+    with django_assert_num_queries(len(one.captured_queries)):
+        assert api_client.get("/api/challenges/").json()["count"] == 11
