@@ -19,7 +19,6 @@ from submissions.models import Submission
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 5
 RETRY_BACKOFF_S = (2, 5, 15, 45)
 
@@ -127,7 +126,7 @@ def submission_claim(*, submission_id: int) -> int | None:
     ).update(
         status=Submission.Status.RUNNING,
         attempts=F("attempts") + 1,
-        lease_expires_at=now + LEASE,
+        lease_expires_at=now + timedelta(seconds=settings.SUBMISSIONS["LEASE_S"]),
         started_at=now,
     )
     if not claimed:

@@ -22,12 +22,13 @@ def test_database_url() -> str:
     return f"postgres://{auth}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def start_worker(*args: str) -> subprocess.Popen:
+def start_worker(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": test_database_url(),
         "TASKS_BACKEND": "db",
+        **(env or {}),
     }
     return subprocess.Popen(
         [sys.executable, "manage.py", "runworker", "--interval", "0.1", *args],

@@ -191,6 +191,8 @@ SUBMISSIONS = {
     "MAX_IN_FLIGHT_PER_USER": env_int("SUBMISSIONS_MAX_IN_FLIGHT_PER_USER", 5),
     # Rough grading rate of the whole fleet, for the Retry-After estimate.
     "EXPECTED_GRADES_PER_S": env_int("SUBMISSIONS_EXPECTED_GRADES_PER_S", 5),
+    # A worker's claim on a submission; if it dies, the claim expires and another grades it.
+    "LEASE_S": env_int("SUBMISSIONS_LEASE_S", 300),
 }
 
 REST_FRAMEWORK = {

@@ -34,3 +34,42 @@ def test_worker_process_grades_queued_submissions(
     assert (right.status, right.verdict, right.score) == ("done", "accepted", 1.0)
     assert right.attempts == 1
     assert right.started_at <= right.finished_at
+
+
+def test_a_worker_killed_mid_run_leaves_a_submission_graded_exactly_once_later(
+    transactional_db, candidate, order_total, order_total_solution, settings
+):
+    import signal
+
+    from tests.worker_process import start_worker, stop_worker
+
+    # Slow enough to be caught in the middle (within its 2 s budget): the first case sleeps.
+    slow = "import time\n_first = [True]\n" + order_total_solution.replace(
+        "def order_total(items, coupon=None):\n",
+        "def order_total(items, coupon=None):\n    if _first:\n        _first.clear()\n"
+        "        time.sleep(1.5)\n",
+    )
+    lease = {"SUBMISSIONS_LEASE_S": "2"}
+    first = start_worker(env=lease)
+    submission = submission_create(user=candidate, challenge=order_total, mode="submit", code=slow)
+    deadline = time.monotonic() + 30
+    while Submission.objects.get(pk=submission.pk).status != "running":
+        assert time.monotonic() < deadline, "the first worker never claimed it"
+        time.sleep(0.05)
+    first.send_signal(signal.SIGKILL)
+    stop_worker(first)
+    claimed = Submission.objects.get(pk=submission.pk)
+    assert (claimed.status, claimed.attempts) == ("running", 1)
+    time.sleep(2.5)  # the dead worker's lease expires
+    second = start_worker(env=lease)
+    try:
+        graded = wait_finished(submission.pk)
+    finally:
+        output = stop_worker(second)
+    assert (graded.status, graded.verdict, graded.score, graded.attempts) == (
+        "done",
+        "accepted",
+        1.0,
+        2,
+    ), output
+    assert "requeued 1 submission(s) with expired leases" in output
