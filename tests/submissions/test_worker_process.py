@@ -73,3 +73,29 @@ def test_a_worker_killed_mid_run_leaves_a_submission_graded_exactly_once_later(
         2,
     ), output
     assert "requeued 1 submission(s) with expired leases" in output
+
+
+def test_while_the_engine_is_down_submissions_wait_and_are_graded_when_it_returns(
+    transactional_db, candidate, order_total, order_total_solution, tmp_path
+):
+    from tests.engine_proxy import EngineProxy
+    from tests.worker_process import start_worker, stop_worker
+
+    proxy = EngineProxy(tmp_path / "engine.sock")
+    proxy.start()
+    worker = start_worker(env={"DOCKER_HOST": proxy.docker_host})
+    try:
+        proxy.stop()
+        submission = submission_create(
+            user=candidate, challenge=order_total, mode="submit", code=order_total_solution
+        )
+        time.sleep(6)  # longer than the worker's engine wait: it has looked and deferred
+        waiting = Submission.objects.get(pk=submission.pk)
+        assert (waiting.status, waiting.attempts, waiting.verdict) == ("queued", 0, "")
+        proxy.start()
+        graded = wait_finished(submission.pk)
+    finally:
+        output = stop_worker(worker)
+        proxy.stop()
+    assert (graded.status, graded.verdict, graded.attempts) == ("done", "accepted", 1), output
+    assert "waits for the sandbox engine" in output
