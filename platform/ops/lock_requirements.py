@@ -22,16 +22,19 @@ HEADER = (
 CLOSURE = r"""
 import importlib.metadata as m, json, re
 from packaging.requirements import Requirement
-deps, names = {}, {}
+deps, extras, names = {}, {}, {}
+norm = lambda name: re.sub(r'[-_.]+', '-', name).lower()
 for d in m.distributions():
-    key = re.sub(r'[-_.]+', '-', d.metadata['Name']).lower()
+    key = norm(d.metadata['Name'])
     names[key] = (d.metadata['Name'], d.version)
-    deps[key] = [
-        re.sub(r'[-_.]+', '-', q.name).lower()
-        for q in map(Requirement, d.requires or [])
-        if not q.marker or q.marker.evaluate({'extra': ''})
-    ]
-print(json.dumps({'deps': deps, 'names': names}))
+    reqs = list(map(Requirement, d.requires or []))
+    wants = lambda q, extra: q.marker.evaluate({'extra': extra}) if q.marker else not extra
+    deps[key] = [norm(q.name) for q in reqs if wants(q, '')]
+    extras[key] = {
+        extra: [norm(q.name) for q in reqs if q.marker and wants(q, extra)]
+        for extra in d.metadata.get_all('Provides-Extra') or []
+    }
+print(json.dumps({'deps': deps, 'extras': extras, 'names': names}))
 """
 
 
@@ -54,6 +57,11 @@ def main() -> None:
     def closure(roots: list[str]) -> set[str]:
         seen: set[str] = set()
         stack = [norm(r) for r in roots]
+        # A root's extras (psycopg[binary]) bring their own packages.
+        for root in roots:
+            for extra in re.findall(r"\[([^\]]+)\]", root):
+                for name in extra.split(","):
+                    stack += info["extras"].get(norm(root), {}).get(name.strip(), [])
         while stack:
             name = stack.pop()
             if name in seen or name not in info["deps"]:

@@ -1,7 +1,7 @@
 """Views of the submissions API."""
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -30,7 +30,12 @@ class SubmissionListCreateView(generics.ListAPIView):
 
     @extend_schema(
         request=SubmissionCreateInput,
-        responses={201: SubmissionOutput},
+        responses={
+            201: SubmissionOutput,
+            400: OpenApiResponse(description="Invalid input, with a message per field."),
+            429: OpenApiResponse(description="Rate limited; see Retry-After."),
+            503: OpenApiResponse(description="The grading queue is busy; see Retry-After."),
+        },
         summary="Run (visible examples) or submit (all cases) code for grading",
         examples=[
             OpenApiExample(
