@@ -18,7 +18,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--interval", type=float, default=1.0, help="seconds between polls")
+        parser.add_argument(
+            "--interval", type=float, default=0.2, help="seconds between queue polls"
+        )
         parser.add_argument("--batch", action="store_true", help="exit once the queue is empty")
         parser.add_argument("--max-tasks", type=int, help="exit after this many tasks")
         parser.add_argument("--worker-id", help="a stable id for this worker")
