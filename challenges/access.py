@@ -44,3 +44,20 @@ def access_visible_challenges(user: User) -> Q:
     if not user.is_authenticated:
         return public
     return public | Q(organisation__memberships__user=user)
+
+
+REVIEWER_ROLES = (Membership.Role.OWNER, Membership.Role.REVIEWER)
+
+
+def access_challenges_for_review(user: User) -> QuerySet[Challenge]:
+    """Staff review the public catalogue's answers; owners and reviewers their organisation's."""
+    if not user.is_authenticated or not user.is_active:
+        return Challenge.objects.none()
+    organisations = Organisation.objects.filter(
+        memberships__user=user, memberships__role__in=REVIEWER_ROLES
+    )
+    if user.is_staff:
+        return Challenge.objects.filter(
+            Q(organisation__isnull=True) | Q(organisation__in=organisations)
+        )
+    return Challenge.objects.filter(organisation__in=organisations)

@@ -62,3 +62,19 @@ class Submission(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.ERROR)
+
+
+class Review(models.Model):
+    """A reviewer's rubric scores for a submission's free-text answers."""
+
+    submission = models.OneToOneField(Submission, on_delete=models.CASCADE, related_name="review")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews_given"
+    )
+    # {question name: [points per rubric criterion, in rubric order]}
+    scores = models.JSONField()
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"review of #{self.submission_id} by {self.reviewer}"

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from submissions.api.reviews import ReviewQueueView, ReviewSubmitView
 from submissions.api.views import SubmissionDetailView, SubmissionListCreateView
 
 urlpatterns = [
@@ -11,4 +12,6 @@ urlpatterns = [
         SubmissionDetailView.as_view(),
         name="api-submission-detail",
     ),
+    path("reviews/", ReviewQueueView.as_view(), name="api-review-queue"),
+    path("reviews/<int:submission_id>/", ReviewSubmitView.as_view(), name="api-review-submit"),
 ]

@@ -93,3 +93,22 @@ def test_can_author_in_matrix(world, who):
     user = world["users"][who]
     allowed = {key for key, org in world["orgs"].items() if access_can_author_in(user, org)}
     assert allowed == CAN_AUTHOR_IN[who]
+
+
+REVIEW = {
+    "anonymous": set(),
+    "candidate": set(),
+    "staff": {"public"},
+    "a_author": set(),
+    "a_reviewer": {"private-a"},
+    "b_owner": {"private-b"},
+    "inactive_staff": set(),
+}
+
+
+@pytest.mark.parametrize("who", sorted(REVIEW))
+def test_review_matrix(world, who):
+    from challenges.access import access_challenges_for_review
+
+    user = world["users"][who]
+    assert set(access_challenges_for_review(user).values_list("slug", flat=True)) == REVIEW[who]
