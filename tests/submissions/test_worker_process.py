@@ -99,3 +99,32 @@ def test_while_the_engine_is_down_submissions_wait_and_are_graded_when_it_return
         proxy.stop()
     assert (graded.status, graded.verdict, graded.attempts) == ("done", "accepted", 1), output
     assert "waits for the sandbox engine" in output
+
+
+def test_a_running_worker_sweeps_up_submissions_whose_worker_died(
+    transactional_db, candidate, order_total, order_total_solution
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.worker_process import start_worker, stop_worker
+
+    worker = start_worker(env={"SUBMISSIONS_LEASE_S": "2"})  # sweeps every second
+    try:
+        time.sleep(1.5)  # well after its start-up cleanup
+        # As a worker that died mid-run leaves it: running, claimed once, lease expired.
+        orphan = Submission.objects.create(
+            user=candidate,
+            version=order_total.current_version,
+            mode="submit",
+            code=order_total_solution,
+            status="running",
+            attempts=1,
+            lease_expires_at=timezone.now() - timedelta(seconds=1),
+        )
+        graded = wait_finished(orphan.pk, timeout=30)
+    finally:
+        output = stop_worker(worker)
+    assert (graded.status, graded.verdict, graded.attempts) == ("done", "accepted", 2), output
+    assert "requeued submissions with expired leases" in output

@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 
 from runner.facade import cleanup_stale_sandboxes
 from submissions.services import submissions_requeue_expired
+
+logger = logging.getLogger(__name__)
+
+
+def sweep_expired_leases() -> None:
+    """Requeue submissions whose worker died, while this worker runs (not only at start)."""
+    interval = max(1.0, settings.SUBMISSIONS["LEASE_S"] / 2)
+    while True:
+        time.sleep(interval)
+        try:
+            with transaction.atomic():
+                requeued = submissions_requeue_expired()
+            if requeued:
+                logger.warning("requeued submissions with expired leases: %s", requeued)
+        except DatabaseError:
+            logger.exception("lease sweep failed; trying again later")
+        finally:
+            connection.close()
 
 
 class Command(BaseCommand):
@@ -26,6 +48,7 @@ class Command(BaseCommand):
         parser.add_argument("--worker-id", help="a stable id for this worker")
 
     def handle(self, *args, **options):
+        threading.Thread(target=sweep_expired_leases, daemon=True, name="lease-sweeper").start()
         removed = cleanup_stale_sandboxes()
         with transaction.atomic():
             requeued = submissions_requeue_expired()
