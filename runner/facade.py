@@ -211,6 +211,7 @@ def _interpret(execution, nonce: str, limits: Limits) -> RunResult:
             actual=case.get("actual"),
             error=str(case.get("error") or ""),
             time_ms=int(case.get("time_ms") or 0),
+            output=str(case.get("output") or ""),
         )
         for case in report.get("cases", [])
     )

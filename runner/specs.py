@@ -62,6 +62,7 @@ class CaseOutput:
     actual: Any = None
     error: str = ""
     time_ms: int = 0
+    output: str = ""  # what the case printed (python cases; capped)
 
 
 @dataclass(frozen=True)

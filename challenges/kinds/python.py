@@ -33,7 +33,10 @@ def case_row(
     row = base_row(case, status, passed, output)
     if case.visibility == TestCase.Visibility.EXAMPLE:
         row.update(
-            input=case.input, expected=case.expected, actual=output.actual if output else None
+            input=case.input,
+            expected=case.expected,
+            actual=output.actual if output else None,
+            output=output.output if output else "",
         )
     else:
         row.update(category=case.category, hint="" if passed else case.hint)

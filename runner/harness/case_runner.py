@@ -6,7 +6,9 @@ this process, so everything here is untrusted: the parent checks the protocol an
 worker, outside the sandbox, decides what is right.
 """
 
+import contextlib
 import importlib.util
+import io
 import json
 import math
 import os
@@ -18,6 +20,27 @@ from decimal import Decimal
 events = os.fdopen(3, "w", buffering=1, encoding="utf-8")
 _dumps = json.dumps
 _perf = time.perf_counter
+
+
+class CappedText(io.StringIO):
+    """What a case printed, kept up to a cap (the rest is counted, not kept)."""
+
+    CAP = 16 * 1024
+
+    def __init__(self):
+        super().__init__()
+        self.dropped = 0
+
+    def write(self, text):
+        room = self.CAP - self.tell()
+        if room > 0:
+            super().write(text[:room])
+        self.dropped += max(0, len(text) - max(room, 0))
+        return len(text)
+
+    def text(self):
+        value = self.getvalue()
+        return value + (f"\n[... {self.dropped} more characters]" if self.dropped else "")
 
 
 def emit(payload):
@@ -105,12 +128,15 @@ def main():
     for case in request["cases"]:
         emit({"event": "start", "id": case["id"]})
         started = _perf()
+        printed = CappedText()
         try:
-            actual = jsonable(call_case(target, case))
+            with contextlib.redirect_stdout(printed):
+                actual = jsonable(call_case(target, case))
             result = {"event": "result", "status": "ok", "actual": actual}
         except BaseException as exc:
             result = {"event": "result", "status": "runtime_error", "error": short_traceback(exc)}
         result["time_ms"] = int((_perf() - started) * 1000)
+        result["output"] = printed.text()
         try:
             emit(result)
         except (TypeError, ValueError) as exc:

@@ -420,6 +420,7 @@ def run_cases(job: dict, runner: str = "", filename: str = "solution.py") -> dic
                         "actual": event.get("actual"),
                         "error": str(event.get("error", ""))[:4000],
                         "time_ms": int(event.get("time_ms", 0)),
+                        "output": str(event.get("output", ""))[:20000],
                     }
                     current = None
                 elif kind == "load_error":

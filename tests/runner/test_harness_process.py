@@ -137,3 +137,17 @@ def test_a_child_that_exits_at_import_is_a_load_error(harness):
     )
     assert report["status"] == "runtime_error"
     assert report["load_error"] == "the program exited before running any case (exit 4)"
+
+
+def test_what_each_case_prints_is_kept_per_case_and_capped(harness):
+    source = (
+        "def f(x):\n    print('seen', x)\n    if x == 2:\n        print('y' * 40000)\n"
+        "    return x\n"
+    )
+    cases = [{"id": str(i), "input": {"args": [i]}} for i in (1, 2)]
+    report = harness.run_cases(job(source, cases))
+    first, second = report["cases"]
+    assert first["output"] == "seen 1\n"
+    assert second["output"].startswith("seen 2\n" + "y" * 100)
+    # 7 + 40,000 + 1 characters printed, 16 KiB kept.
+    assert second["output"].endswith(f"\n[... {40008 - 16 * 1024} more characters]")

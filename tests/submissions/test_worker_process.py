@@ -128,3 +128,22 @@ def test_a_running_worker_sweeps_up_submissions_whose_worker_died(
         output = stop_worker(worker)
     assert (graded.status, graded.verdict, graded.attempts) == ("done", "accepted", 2), output
     assert "requeued submissions with expired leases" in output
+
+
+def test_the_same_submission_queued_twice_is_graded_once(
+    worker_process, candidate, order_total, order_total_solution
+):
+    from django.db import transaction
+
+    from submissions.tasks import grade_submission
+
+    with transaction.atomic():
+        submission = submission_create(
+            user=candidate, challenge=order_total, mode="submit", code=order_total_solution
+        )
+        # A duplicate delivery of the same task (at-least-once queues do this).
+        transaction.on_commit(lambda: grade_submission.enqueue(submission.pk))
+    graded = wait_finished(submission.pk)
+    time.sleep(1)  # let the duplicate task run too
+    graded.refresh_from_db()
+    assert (graded.status, graded.verdict, graded.attempts) == ("done", "accepted", 1)

@@ -225,6 +225,7 @@
         if (row.diff && row.diff.order) detail.push(el("p", { class: "diff", text: row.diff.order }));
         if (row.mismatch) detail.push(el("p", { class: "diff", text: "Step " + (row.mismatch.step + 1) + ": the " + row.mismatch.part + " differs" }));
       }
+      if (row.output) detail.push(el("details", {}, [el("summary", { text: "Printed" }), el("pre", { text: row.output })]));
       if (row.error) detail.push(el("pre", { class: "error-detail", text: row.error }));
       const state = row.passed ? "pass" : row.status === "pending_review" ? "pending" : "fail";
       return el("li", { class: "case " + state }, [

@@ -147,7 +147,11 @@ def test_other_organisations_cannot_see_it(author, package_json):
     assert (
         client_for(outsider).get("/api/authoring/challenges/acme-order-total/").status_code == 404
     )
-    assert client_for(outsider).get("/api/authoring/challenges/").json() == []
+    assert client_for(outsider).get("/api/authoring/challenges/").json()["results"] == []
+    listed = client_for(author).get("/api/authoring/challenges/").json()
+    assert [(c["slug"], c["latest_version"]["number"]) for c in listed["results"]] == [
+        ("acme-order-total", 1)
+    ]
 
 
 @pytest.mark.docker

@@ -143,3 +143,23 @@ def test_code_that_does_not_compile_is_a_syntax_error(
     assert (body["verdict"], body["score"]) == ("syntax_error", 0.0)
     assert "SyntaxError" in body["message"]
     assert {row["status"] for row in body["results"]} == {"not_run"}
+
+
+def test_my_submissions_list_does_not_query_per_row(
+    api_client, candidate, order_total, django_assert_num_queries
+):
+    from submissions.models import Submission
+
+    def add(count):
+        Submission.objects.bulk_create(
+            Submission(user=candidate, version=order_total.current_version, mode="run", code="x")
+            for _ in range(count)
+        )
+
+    add(1)
+    api_client.get("/api/submissions/")  # warm up
+    with django_assert_num_queries(2) as one:
+        api_client.get("/api/submissions/")
+    add(15)
+    with django_assert_num_queries(len(one.captured_queries)):
+        assert api_client.get("/api/submissions/").json()["count"] == 16
