@@ -1,7 +1,7 @@
 """Routes of the pages."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
 
 from frontend import views
 
@@ -11,6 +11,39 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/signup/", views.sign_up, name="signup"),
+    path(
+        "accounts/password-reset/",
+        auth_views.PasswordResetView.as_view(
+            template_name="frontend/account/password_reset_form.html",
+            email_template_name="frontend/account/password_reset_email.txt",
+            subject_template_name="frontend/account/password_reset_subject.txt",
+            success_url=reverse_lazy("frontend:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "accounts/password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(
+            template_name="frontend/account/password_reset_done.html"
+        ),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="frontend/account/password_reset_confirm.html",
+            success_url=reverse_lazy("frontend:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="frontend/account/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
     path("challenges/", views.catalogue, name="catalogue"),
     path("challenges/<slug:slug>/", views.challenge_page, name="challenge"),
 ]

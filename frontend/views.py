@@ -1,9 +1,11 @@
 """Page views: thin, reading through selectors; data for scripts comes from the API."""
 
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
+from accounts.services import user_create
 from challenges.models import Challenge
 from challenges.queries import (
     challenge_get_published,
@@ -11,7 +13,23 @@ from challenges.queries import (
     sql_schema_for,
     version_examples,
 )
+from frontend.forms import SignUpForm
 from submissions.queries import challenge_solved_by
+
+
+def sign_up(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("frontend:catalogue")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = user_create(
+            username=form.cleaned_data["username"],
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("frontend:catalogue")
+    return render(request, "frontend/account/signup.html", {"form": form})
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -150,3 +150,15 @@ def test_design_answers_score_at_once_and_free_text_waits(page, live_server, wor
     assert "A reviewer will score this answer." in text
     assert "4 / 5 questions right · score 63%" in text
     page.screenshot(path=str(ARTIFACTS / "design-pending-review.png"), full_page=True)
+
+
+def test_a_new_user_signs_up_from_the_home_page(page, live_server, order_total):
+    page.goto(live_server.url)
+    page.get_by_role("link", name="Create a free account").click()
+    page.get_by_label("Username").fill("newcomer")
+    page.get_by_label("Email").fill("newcomer@example.com")
+    page.get_by_label("Password").fill("a-long-unusual-passphrase")
+    page.get_by_role("button", name="Sign up").click()
+    page.wait_for_url(f"{live_server.url}/challenges/")
+    assert page.get_by_text("Signed in as").is_visible()
+    assert page.get_by_role("link", name="Checkout total with a coupon").is_visible()
