@@ -36,11 +36,11 @@ def test_token_auth_list_submit_poll_read(
         "1 challenges available",
         "Checkout total with a coupon (v1, python)",
         "verdict: accepted  score: 1.0",
-    ]
+    ], right.stdout + right.stderr
     assert len(lines) == 3 + 12
     wrong = run_script(live_server, tmp_path, order_total.current_version.starter_code)
-    assert wrong.returncode == 1
-    assert "verdict: wrong_answer" in wrong.stdout
+    assert wrong.returncode == 1, wrong.stdout + wrong.stderr
+    assert "verdict: wrong_answer" in wrong.stdout, wrong.stdout + wrong.stderr
     assert "  FAIL half-cent rounds up  [rounding] 0.5 cents must round up, not to even." in (
         wrong.stdout.splitlines()
     )
