@@ -11,7 +11,7 @@ from django.conf import settings
 
 from runner import docker_engine
 from runner.limits import default_limits
-from runner.pool import shared_pool
+from runner.pool import has_shared_pool, shared_pool
 from runner.slots import SlotsBusy, slot
 from runner.specs import (
     CaseInput,
@@ -154,14 +154,8 @@ def _execute(*, stdin: bytes, limits: Limits, budget_s: float, cap: int):
 
 def settle(timeout_s: float = 30.0) -> None:
     """Wait until background container removals and pool refills are done."""
-    if _pool_in_use():
+    if has_shared_pool():
         shared_pool(int(settings.RUNNER["POOL_SIZE"])).drain(timeout_s)
-
-
-def _pool_in_use() -> bool:
-    from runner import pool
-
-    return pool.has_shared_pool()
 
 
 def _interpret(execution, nonce: str, limits: Limits) -> RunResult:

@@ -237,14 +237,8 @@ def submissions_requeue_expired() -> list[int]:
         ).values_list("pk", flat=True)
     )
     for submission_id in ids:
-        transaction.on_commit(lambda sid=submission_id: _enqueue_now(sid))
+        submission_enqueue_on_commit(submission_id=submission_id)
     return ids
-
-
-def _enqueue_now(submission_id: int) -> None:
-    from submissions.tasks import grade_submission
-
-    grade_submission.enqueue(submission_id)
 
 
 class ReviewRejected(ValueError):
