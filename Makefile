@@ -10,7 +10,7 @@ DEV_ENV := DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup run test validate lint format migrate sandbox-image engine lock clean
+.PHONY: help setup assets run test validate lint format migrate sandbox-image engine lock clean screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,6 +23,20 @@ $(STAMP): requirements.txt requirements-dev.txt
 	@touch $(STAMP)
 
 setup: $(STAMP) ## Create .venv and install the pinned dependencies (idempotent)
+
+# The browser bundle (CodeMirror editor + page scripts): rebuilt only when a source is newer.
+NPM ?= npm
+NODE_STAMP := frontend/node_modules/.package-lock.json
+BUNDLE := frontend/static/frontend/build/challenge.js
+$(NODE_STAMP): frontend/package.json frontend/package-lock.json
+	@command -v $(NPM) >/dev/null || { echo "Node.js 18+ and npm are needed to build the editor bundle ($(NPM) not found)"; exit 1; }
+	cd frontend && $(NPM) ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+$(BUNDLE): $(NODE_STAMP) frontend/build.mjs $(wildcard frontend/src/*.js)
+	cd frontend && $(NPM) run --silent build
+
+assets: $(BUNDLE) ## Build the front-end bundle (editor, page scripts) if it is missing or stale
 
 migrate: setup
 	@$(DEV_ENV) $(PY) manage.py migrate --noinput -v 0
@@ -37,14 +51,14 @@ engine: ## Check the Docker engine (explains how to start one)
 sandbox-image: ## Build the sandbox image if it is missing or stale
 	@platform/sandbox/build.sh
 
-run: migrate ## Set up, then serve the site and the grading worker on http://127.0.0.1:8000
+run: migrate assets ## Set up, then serve the site and the grading worker on http://127.0.0.1:8000
 	@if $(MAKE) --no-print-directory engine; then $(MAKE) --no-print-directory sandbox-image; fi
 	@$(DEV_ENV) $(PY) manage.py loadchallenges
 	@echo "Demo accounts (development only):"
 	@$(DEV_ENV) $(PY) manage.py createdemoaccounts
 	@HOST=$(HOST) PORT=$(PORT) $(DEV_ENV) platform/ops/run-dev.sh
 
-test: setup ## Run the whole test suite (Docker and browser tests skip without an engine/chromium)
+test: setup assets ## Run the whole test suite (Docker and browser tests skip without an engine/chromium)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 VALIDATE_DB := var/validate.sqlite3
@@ -65,5 +79,8 @@ format: setup ## Apply ruff's fixes and formatting
 lock: ## Re-pin requirements*.txt from pyproject.toml
 	$(PYTHON) platform/ops/lock_requirements.py
 
-clean: ## Remove the virtualenv and local data (var/)
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+screenshots: setup assets ## Regenerate docs/screenshots/ (every page, real data, headless chromium + Docker)
+	REQUIRE_DOCKER=1 REQUIRE_BROWSER=1 SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(PY) -m pytest -p no:cacheprovider tests/frontend/test_screenshots.py
+
+clean: ## Remove the virtualenv, the node modules, the bundle and local data (var/)
+	rm -rf $(VENV) var .pytest_cache .ruff_cache frontend/node_modules frontend/static/frontend/build

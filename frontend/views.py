@@ -64,6 +64,11 @@ def challenge_page(request: HttpRequest, slug: str) -> HttpResponse:
     }
     if challenge.kind == Challenge.Kind.SQL:
         context["sql_schema"] = sql_schema_for(version)
+        # Table -> columns, for the editor's completion.
+        context["sql_completion"] = {
+            table["name"]: [column["name"] for column in table["columns"]]
+            for table in context["sql_schema"] or []
+        }
     if challenge.kind == Challenge.Kind.DESIGN:
         context["questions"] = version.cases.order_by("ordinal")
     return render(request, "frontend/challenge.html", context)

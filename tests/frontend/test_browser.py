@@ -46,7 +46,17 @@ def page(monkeypatch):
 
 
 def set_code(page, code: str) -> None:
-    page.fill("#code", code)
+    """Replace the editor's text the way a paste does (typing would trigger auto-indent)."""
+    page.locator("#workspace[data-editor=ready]").wait_for()
+    page.locator(".cm-content").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(code)
+    assert editor_text(page) == code
+
+
+def editor_text(page) -> str:
+    # The hidden textarea mirrors the editor (it is what a form would post).
+    return page.locator("#code").input_value()
 
 
 def test_candidate_submits_wrong_then_right(
@@ -86,7 +96,7 @@ def test_candidate_submits_wrong_then_right(
 
     # The draft survives a reload.
     page.reload()
-    assert page.locator("#code").input_value() == order_total_solution
+    assert editor_text(page) == order_total_solution
 
 
 def sign_in(page, live_server, next_path: str) -> None:
@@ -111,13 +121,13 @@ def test_sql_challenge_shows_the_schema_and_a_row_diff(page, live_server, worker
     load_test_package("late-orders")
     sign_in(page, live_server, "/challenges/late-orders/")
     assert page.locator(".schema-panel").get_by_text("orders").first.is_visible()
-    page.fill("#code", "SELECT id, 2 AS days_late FROM orders WHERE id > 1 ORDER BY id")
+    set_code(page, "SELECT id, 2 AS days_late FROM orders WHERE id > 1 ORDER BY id")
     page.get_by_role("button", name="Run").click()
     page.locator("#verdict").wait_for()
     assert page.locator("#verdict").inner_text() == "Wrong answer"
     assert "0 row(s) missing, 1 extra" in page.locator("#result").inner_text()
-    page.fill(
-        "#code",
+    set_code(
+        page,
         (
             Path(__file__).parent.parent
             / "challenges"

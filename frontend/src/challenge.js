@@ -1,0 +1,228 @@
+// The challenge page: the editor, draft autosave, Run/Submit through the API, live results,
+// restore from history, and staying honest when the network drops.
+import { createCodeEditor } from "./editor.js";
+import { el, renderSubmission, VERDICTS } from "./results.js";
+
+const root = document.getElementById("workspace");
+if (root) start(root);
+
+class NetworkError extends Error {}
+
+/** fetch() that tells "the server said no" from "the server could not be reached". */
+async function request(url, options) {
+  let response;
+  try {
+    response = await fetch(url, Object.assign({ credentials: "same-origin", headers: { Accept: "application/json" } }, options));
+  } catch (error) {
+    throw new NetworkError(navigator.onLine === false
+      ? "You are offline."
+      : "The server could not be reached.");
+  }
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const detail = body.detail || Object.entries(body).map(([k, v]) => k + ": " + [].concat(v).join(" ")).join("; ");
+    throw new Error(detail || "the server answered " + response.status);
+  }
+  return body;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function start(root) {
+  const textarea = document.getElementById("code");
+  const designForm = document.getElementById("design-form");
+  const result = document.getElementById("result");
+  const connection = document.getElementById("connection");
+  const runButton = document.getElementById("run-button");
+  const submitButton = document.getElementById("submit-button");
+  const resetButton = document.getElementById("reset-button");
+  const draftStatus = document.getElementById("draft-status");
+  const starterTemplate = document.getElementById("starter-code");
+  const starter = starterTemplate ? starterTemplate.content.textContent : "";
+  const draftKey = "draft:" + root.dataset.challenge;
+  const submissionsUrl = root.dataset.submissionsUrl;
+  let editor = null;
+  let sending = false;
+
+  function show(state, nodes) {
+    result.dataset.state = state;
+    result.replaceChildren(...nodes);
+  }
+
+  function setConnection(message) {
+    if (!connection) return;
+    connection.hidden = !message;
+    connection.textContent = message || "";
+  }
+  window.addEventListener("offline", () => setConnection("You are offline. Your code is kept in this browser; Run and Submit will work again when the connection is back."));
+  window.addEventListener("online", () => setConnection(""));
+
+  function saveDraft(text) {
+    try {
+      window.localStorage.setItem(draftKey, text);
+      if (draftStatus) draftStatus.textContent = "Draft saved in this browser.";
+    } catch (error) {
+      if (draftStatus) draftStatus.textContent = "This browser would not save a draft: keep a copy of your code.";
+    }
+  }
+
+  if (textarea) {
+    // A saved draft wins over the starter code.
+    const saved = window.localStorage.getItem(draftKey);
+    if (saved !== null) textarea.value = saved;
+    let timer = null;
+    editor = createCodeEditor(textarea, {
+      language: root.dataset.language,
+      schema: readJson("sql-completion"),
+      onChange(text) {
+        clearTimeout(timer);
+        if (draftStatus) draftStatus.textContent = "Saving draft…";
+        timer = setTimeout(() => saveDraft(text), 300);
+      },
+      onRun: () => send("run"),
+      onSubmit: () => send("submit"),
+    });
+    root.dataset.editor = "ready";
+    resetButton.addEventListener("click", () => {
+      if (editor.getValue() !== starter && !window.confirm("Replace your code with the starter code? Your draft is lost.")) return;
+      editor.setValue(starter);
+      window.localStorage.removeItem(draftKey);
+      if (draftStatus) draftStatus.textContent = "Back to the starter code.";
+      editor.focus();
+    });
+    runButton.addEventListener("click", () => send("run"));
+    submitButton.addEventListener("click", () => send("submit"));
+    const restore = new URLSearchParams(window.location.search).get("restore");
+    if (restore) restoreSubmission(restore);
+  }
+  if (designForm) {
+    designForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      send("submit");
+    });
+  }
+
+  function readJson(id) {
+    const node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : undefined;
+  }
+
+  async function restoreSubmission(id) {
+    try {
+      const submission = await request(submissionsUrl + encodeURIComponent(id) + "/");
+      if (submission.challenge !== root.dataset.challenge) throw new Error("that submission belongs to another challenge");
+      editor.setValue(submission.code);
+      saveDraft(submission.code);
+      const when = new Date(submission.created_at).toLocaleString();
+      const verdict = submission.verdict ? VERDICTS[submission.verdict] || submission.verdict : submission.status;
+      show("done", [el("p", { class: "notice", role: "status", id: "restored", text: "Restored your code from submission #" + submission.id + " (" + when + ", " + verdict + "). Its results:" })]
+        .concat(renderSubmission(submission)));
+    } catch (error) {
+      show("error", [el("p", { class: "error", role: "alert", text: "Could not restore submission #" + id + ": " + error.message })]);
+    }
+    // Reloading the page should show the draft, not restore again over later edits.
+    window.history.replaceState(null, "", window.location.pathname);
+  }
+
+  function designAnswers() {
+    const answers = {};
+    designForm.querySelectorAll("fieldset.question").forEach((fieldset) => {
+      const name = fieldset.dataset.name;
+      const type = fieldset.dataset.type;
+      if (type === "single") {
+        const picked = fieldset.querySelector("input:checked");
+        if (picked) answers[name] = Number(picked.value);
+      } else if (type === "multiple") {
+        const picked = Array.from(fieldset.querySelectorAll("input:checked")).map((i) => Number(i.value));
+        if (picked.length) answers[name] = picked;
+      } else if (type === "estimate") {
+        const value = fieldset.querySelector("input").value.trim();
+        if (value !== "") answers[name] = Number(value);
+      } else if (type === "ordering") {
+        const selects = Array.from(fieldset.querySelectorAll("select"));
+        if (selects.every((s) => s.value !== "")) {
+          answers[name] = selects
+            .map((s) => ({ item: Number(s.dataset.item), position: Number(s.value) }))
+            .sort((a, b) => a.position - b.position)
+            .map((entry) => entry.item);
+        }
+      } else if (type === "text") {
+        const value = fieldset.querySelector("textarea").value;
+        if (value.trim()) answers[name] = value;
+      }
+    });
+    return answers;
+  }
+
+  function busy(on) {
+    sending = on;
+    if (runButton) runButton.disabled = on;
+    submitButton.disabled = on;
+    result.setAttribute("aria-busy", on ? "true" : "false");
+  }
+
+  async function send(mode) {
+    if (sending) return;
+    busy(true);
+    show("pending", [el("p", { class: "status", role: "status", text: mode === "run" ? "Running the examples…" : "Submitting…" }), el("div", { class: "skeleton", "aria-hidden": "true" })]);
+    try {
+      const body = designForm
+        ? { challenge: root.dataset.challenge, mode: mode, answers: designAnswers() }
+        : { challenge: root.dataset.challenge, mode: mode, code: editor.getValue() };
+      const created = await request(submissionsUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": root.dataset.csrf },
+        body: JSON.stringify(body),
+      });
+      setConnection("");
+      await poll(created.id);
+    } catch (error) {
+      const text = error instanceof NetworkError
+        ? error.message + " Nothing was sent; your code is kept in this browser. Check your connection and try again."
+        : "Could not get a result: " + error.message;
+      show("error", [el("p", { class: "error", role: "alert", id: "result-error", text: text })]);
+    } finally {
+      busy(false);
+    }
+  }
+
+  async function poll(id) {
+    const url = submissionsUrl + id + "/";
+    let delay = 300;
+    let lostSince = null;
+    for (;;) {
+      let submission;
+      try {
+        submission = await request(url);
+      } catch (error) {
+        if (!(error instanceof NetworkError)) throw error;
+        // The submission is safe on the server; keep asking until the connection returns.
+        lostSince = lostSince || Date.now();
+        if (Date.now() - lostSince > 120000) {
+          throw new NetworkError("The connection has been down for two minutes. Your submission #" + id + " is saved on the server: its result will be in your history.");
+        }
+        setConnection("Connection lost: waiting for the result of submission #" + id + ", retrying…");
+        await sleep(Math.min(delay *= 1.5, 5000));
+        continue;
+      }
+      if (lostSince) { lostSince = null; setConnection(""); }
+      show(submission.finished ? "done" : "pending", renderSubmission(submission));
+      if (submission.finished) {
+        if (submission.mode === "submit" && ["accepted", "pending_review"].indexOf(submission.verdict) >= 0) revealEditorial();
+        return;
+      }
+      await sleep(delay);
+      delay = Math.min(delay * 1.5, 2000);
+    }
+  }
+
+  async function revealEditorial() {
+    const section = document.getElementById("editorial");
+    if (!section || !section.hidden) return;
+    const detail = await request(section.dataset.detailUrl).catch(() => null);
+    if (!detail || !detail.editorial_html) return;
+    // Server-rendered and sanitised (python-markdown + bleach allowlist), like the statement.
+    document.getElementById("editorial-body").innerHTML = detail.editorial_html;
+    section.hidden = false;
+  }
+}

@@ -1,0 +1,148 @@
+// Rendering a graded submission: the verdict line and one row per case, for every kind.
+
+export const VERDICTS = {
+  accepted: "Accepted",
+  wrong_answer: "Wrong answer",
+  runtime_error: "Runtime error",
+  time_limit: "Time limit exceeded",
+  memory_limit: "Memory limit exceeded",
+  output_limit: "Output limit exceeded",
+  syntax_error: "Syntax error",
+  internal_error: "Internal error",
+  pending_review: "Pending review",
+};
+const CASE_STATUS = Object.assign({ passed: "Passed", not_run: "Not run" }, VERDICTS);
+
+/** A DOM node; text goes through textContent, never innerHTML. */
+export function el(tag, attrs, children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([key, value]) => {
+    if (key === "text") node.textContent = value;
+    else if (value !== null && value !== undefined) node.setAttribute(key, value);
+  });
+  (children || []).forEach((child) => { if (child) node.appendChild(child); });
+  return node;
+}
+
+const pretty = (value) => JSON.stringify(value);
+
+function table(data) {
+  const head = el("tr", {}, data.columns.map((c) => el("th", { scope: "col", text: c })));
+  const body = data.rows.map((r) =>
+    el("tr", {}, r.map((v) => el("td", { text: v === null ? "NULL" : typeof v === "object" ? JSON.stringify(v) : String(v) }))));
+  return el("div", { class: "table-scroll" }, [el("table", { class: "data" }, [el("thead", {}, [head]), el("tbody", {}, body)])]);
+}
+
+export function timing(submission) {
+  const parts = [];
+  if (submission.wall_time_ms !== null && submission.wall_time_ms !== undefined) parts.push(submission.wall_time_ms + " ms");
+  if (submission.peak_memory_kb) parts.push((submission.peak_memory_kb / 1024).toFixed(1) + " MB peak memory");
+  return parts.join(" · ");
+}
+
+function hiddenExplanation(row) {
+  return (row.category ? "[" + row.category + "] " : "") + (row.hint || "Hidden case.");
+}
+
+function sqlDetail(row) {
+  const detail = [el("div", { class: "io two" }, [
+    el("div", {}, [el("strong", { text: "Expected" }), table(row.expected)]),
+    el("div", {}, [el("strong", { text: "Your result" }), row.actual ? table(row.actual) : el("p", { class: "muted", text: "—" })]),
+  ])];
+  const diff = row.diff || {};
+  if (diff.missing_count || diff.extra_count) {
+    detail.push(el("p", { class: "diff", text: diff.missing_count + " row(s) missing, " + diff.extra_count + " extra" }));
+    if (diff.missing_rows.length) detail.push(el("div", { class: "diff-rows missing" }, [el("strong", { text: "Missing rows" }), table({ columns: row.expected.columns, rows: diff.missing_rows })]));
+    if (diff.extra_rows.length) detail.push(el("div", { class: "diff-rows extra" }, [el("strong", { text: "Extra rows" }), table({ columns: row.actual.columns, rows: diff.extra_rows })]));
+  }
+  if (diff.columns) detail.push(el("p", { class: "diff", text: diff.columns }));
+  if (diff.order) detail.push(el("p", { class: "diff", text: diff.order }));
+  return detail;
+}
+
+function apiDetail(row) {
+  const detail = [];
+  if (row.mismatch) detail.push(el("p", { class: "diff", text: "Step " + (row.mismatch.step + 1) + ": " + row.mismatch.detail }));
+  const steps = (row.input.requests || []).map((request, i) => {
+    const failed = row.mismatch && row.mismatch.step === i;
+    return el("li", { class: failed ? "step failed" : "step" }, [
+      el("pre", { class: "request", text: (request.method || "GET") + " " + request.path + (request.json !== undefined ? "\n" + pretty(request.json) : "") }),
+      el("div", { class: "io two" }, [
+        el("div", {}, [el("strong", { text: "Expected" }), el("pre", { text: pretty(row.expected[i]) })]),
+        el("div", {}, [el("strong", { text: "Actual" }), el("pre", { text: row.actual && row.actual[i] ? pretty(row.actual[i]) : "—" })]),
+      ]),
+    ]);
+  });
+  detail.push(el("ol", { class: "scenario" }, steps));
+  return detail;
+}
+
+function rowDetail(row) {
+  if (row.type) {
+    // A design question.
+    const detail = [];
+    if (row.earned !== null && row.earned !== undefined) detail.push(el("p", { class: "muted", text: row.earned + " / " + row.points + " points" }));
+    if (row.status === "pending_review") detail.push(el("p", { class: "muted", text: "A reviewer will score this answer." }));
+    if (!row.passed && row.hint) detail.push(el("p", { class: "hint", text: hiddenExplanation(row) }));
+    return detail;
+  }
+  if (row.visibility === "example") {
+    if (row.diff !== undefined && row.expected && row.expected.columns) return sqlDetail(row);
+    if (row.mismatch !== undefined) return apiDetail(row);
+    return [el("div", { class: "io" }, [
+      el("div", {}, [el("strong", { text: "Input" }), el("pre", { text: pretty(row.input) })]),
+      el("div", {}, [el("strong", { text: "Expected" }), el("pre", { text: pretty(row.expected) })]),
+      el("div", {}, [el("strong", { text: "Actual" }), el("pre", { text: row.actual === null || row.actual === undefined ? "—" : pretty(row.actual) })]),
+    ])];
+  }
+  if (row.passed) return [];
+  // A hidden case: what kind of case it is and a hint, never its expected answer.
+  const detail = [el("p", { class: "hint", text: hiddenExplanation(row) })];
+  const diff = row.diff || {};
+  if (diff.missing_count || diff.extra_count) detail.push(el("p", { class: "diff", text: diff.missing_count + " row(s) missing, " + diff.extra_count + " extra" }));
+  if (diff.order) detail.push(el("p", { class: "diff", text: diff.order }));
+  if (row.mismatch) detail.push(el("p", { class: "diff", text: "Step " + (row.mismatch.step + 1) + ": the " + row.mismatch.part + " differs" }));
+  return detail;
+}
+
+/** The nodes showing a submission: a pending line while it runs, the full result once done. */
+export function renderSubmission(submission) {
+  if (!submission.finished) {
+    const label = submission.status === "queued" ? "Queued…" : "Running in the sandbox…";
+    return [el("p", { class: "status", role: "status", text: label }), el("div", { class: "skeleton", "aria-hidden": "true" })];
+  }
+  const verdict = submission.verdict;
+  const results = submission.results || [];
+  const passed = results.filter((row) => row.passed).length;
+  const design = results.length > 0 && results[0].type !== undefined;
+  const score = submission.score !== null && submission.score !== undefined ? " · score " + Math.round(submission.score * 100) + "%" : "";
+  const summary = design
+    ? passed + " / " + results.length + " questions right" + score
+    : (submission.mode === "run" ? "Run: " : "Submit: ") + passed + " / " + results.length + " cases passed" + (submission.mode === "submit" ? score : "");
+  const nodes = [el("div", { class: "verdict-line" }, [
+    el("span", { id: "verdict", class: "verdict verdict-" + verdict, "data-verdict": verdict, text: VERDICTS[verdict] || verdict }),
+    el("span", { class: "muted", id: "verdict-summary", text: summary }),
+    design ? null : el("span", { class: "muted", id: "verdict-timing", text: timing(submission) }),
+  ])];
+  if (submission.message) {
+    nodes.push(verdict === "pending_review"
+      ? el("p", { class: "muted", text: submission.message })
+      : el("pre", { class: "message", text: submission.message }));
+  }
+  const rows = results.map((row) => {
+    const state = row.passed ? "pass" : row.status === "pending_review" ? "pending" : "fail";
+    const detail = rowDetail(row);
+    if (row.output) detail.push(el("details", {}, [el("summary", { text: "Printed" }), el("pre", { text: row.output })]));
+    if (row.error) detail.push(el("pre", { class: "error-detail", text: row.error }));
+    return el("li", { class: "case " + state }, [
+      el("div", { class: "case-head" }, [
+        el("span", { class: "case-status", text: CASE_STATUS[row.status] || row.status }),
+        el("span", { class: "case-name", text: row.name + (row.visibility === "hidden" && !row.type ? " (hidden)" : "") }),
+        row.type || row.time_ms === undefined ? null : el("span", { class: "muted", text: row.time_ms + " ms" }),
+      ]),
+    ].concat(detail));
+  });
+  nodes.push(el("ol", { class: "cases" }, rows));
+  if (submission.stdout) nodes.push(el("details", {}, [el("summary", { text: "Your program's output" }), el("pre", { text: submission.stdout })]));
+  return nodes;
+}
