@@ -212,6 +212,9 @@ def test_web_dockerfile_runs_as_a_user_and_bakes_no_secret():
     assert "FROM python:3.11-slim-bookworm" in instructions
     assert "pip install --no-cache-dir -r requirements.txt" in text
     assert "collectstatic --noinput" in text
+    # The editor bundle is built in its own stage and copied in before collectstatic.
+    assert "FROM node:20-bookworm-slim AS assets" in instructions
+    assert text.index("COPY --from=assets") < text.index("collectstatic --noinput")
     users = [line.split()[1] for line in instructions if line.startswith("USER ")]
     assert users, "the image must switch to a non-root user"
     assert users[-1].split(":")[0] not in {"root", "0"}
@@ -225,7 +228,7 @@ def test_dockerignore_keeps_secrets_and_local_state_out_of_the_image():
         for line in DOCKERIGNORE.read_text().splitlines()
         if line.strip() and not line.startswith("#")
     }
-    assert {".env", ".git", ".venv", "var", "node_modules"} <= patterns
+    assert {".env", ".git", ".venv", "var", "**/node_modules"} <= patterns
     assert any("__pycache__" in pattern for pattern in patterns)
 
 

@@ -1,65 +1,27 @@
-"""End to end in a real browser: sign in, open the challenge, submit wrong then right."""
-
-import os
-from pathlib import Path
+"""End to end in a real browser: each kind of challenge, wrong first then right, and the editor."""
 
 import pytest
-from django.conf import settings
-from django.db import connections
 
 from tests.factories import UserFactory
+from tests.frontend.browser import (
+    ARTIFACTS,
+    PACKAGES,
+    editor_text,
+    load_test_package,
+    set_code,
+    sign_in,
+    wait_for_verdict,
+)
 
 pytestmark = [pytest.mark.docker, pytest.mark.browser]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-ARTIFACTS = Path(settings.BASE_DIR) / "var" / "test-artifacts"
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-@pytest.fixture
-def page(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
-    # around it are synchronous and safe.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
-            args=CHROMIUM_ARGS,
-            headless=True,
-        )
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(60_000)
-        yield page
-        browser.close()
-        # Playwright runs this test inside its own greenlet context, where Django opened its
-        # own database connection: close it here, or it outlives the test database.
-        connections.close_all()
-
-
-def set_code(page, code: str) -> None:
-    """Replace the editor's text the way a paste does (typing would trigger auto-indent)."""
-    page.locator("#workspace[data-editor=ready]").wait_for()
-    page.locator(".cm-content").click()
-    page.keyboard.press("Control+A")
-    page.keyboard.insert_text(code)
-    assert editor_text(page) == code
-
-
-def editor_text(page) -> str:
-    # The hidden textarea mirrors the editor (it is what a form would post).
-    return page.locator("#code").input_value()
-
-
-def test_candidate_submits_wrong_then_right(
+def test_python_challenge_wrong_then_right(
     page, live_server, worker_process, order_total, order_total_solution
 ):
     UserFactory(username="ada")
@@ -70,50 +32,89 @@ def test_candidate_submits_wrong_then_right(
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{live_server.url}/challenges/order-total/")
     assert page.get_by_role("heading", name="Checkout total with a coupon").is_visible()
+    # The editor is CodeMirror with Python highlighting and line numbers.
+    page.locator("#workspace[data-editor=ready]").wait_for()
+    assert page.locator(".cm-editor .cm-lineNumbers").is_visible()
+    assert page.get_by_role("textbox", name="Your solution (Python)").is_visible()
 
     # The starter code is a wrong answer.
     page.get_by_role("button", name="Submit").click()
-    verdict = page.locator("#verdict")
-    verdict.wait_for()
-    assert verdict.inner_text() == "Wrong answer"
+    assert wait_for_verdict(page) == "Wrong answer"
     assert page.locator("#editorial").is_hidden()
     # Zeros are right for the two empty-cart cases only.
     assert page.locator(".case.fail").count() == 10
     assert "2 / 12 cases passed" in page.locator("#result").inner_text()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "challenge-wrong-answer.png"), full_page=True)
+    # Time and memory are shown.
+    assert page.locator("#verdict-timing").inner_text().endswith("MB peak memory")
+    screenshot(page, "challenge-wrong-answer")
 
     set_code(page, order_total_solution)
     page.get_by_role("button", name="Submit").click()
-    page.locator('#verdict[data-verdict="accepted"]').wait_for()
-    assert verdict.inner_text() == "Accepted"
+    assert wait_for_verdict(page, "accepted") == "Accepted"
     assert page.locator(".case.pass").count() == 12
     assert "12 / 12 cases passed" in page.locator("#result").inner_text()
     # Solving reveals the editorial.
     page.locator("#editorial:not([hidden])").wait_for()
     assert "Keep everything in integer cents" in page.locator("#editorial").inner_text()
-    page.screenshot(path=str(ARTIFACTS / "challenge-accepted.png"), full_page=True)
 
     # The draft survives a reload.
     page.reload()
+    page.locator("#workspace[data-editor=ready]").wait_for()
     assert editor_text(page) == order_total_solution
+    assert "def order_total" in page.locator(".cm-content").inner_text()
 
 
-def sign_in(page, live_server, next_path: str) -> None:
-    page.goto(f"{live_server.url}{next_path}")
-    page.get_by_label("Username").fill("ada")
-    page.get_by_label("Password").fill("correct-horse-battery")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{live_server.url}{next_path}")
+def test_editor_keyboard_shortcuts_indentation_and_reset(
+    page, live_server, worker_process, order_total
+):
+    UserFactory(username="ada")
+    sign_in(page, live_server, "/challenges/order-total/")
+    starter = editor_text(page)
+    set_code(page, "def order_total(items, coupon=None):")
+    # Enter after a colon indents the next line by four spaces; brackets close themselves.
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("return sum(")
+    assert editor_text(page) == "def order_total(items, coupon=None):\n    return sum()"
+    page.keyboard.type("item['unit_price_cents'] * item['quantity'] for item in items")
+    # Ctrl+' runs the visible examples without leaving the editor.
+    page.keyboard.press("Control+'")
+    assert wait_for_verdict(page) == "Wrong answer"
+    assert page.locator("#verdict-summary").inner_text().startswith("Run: ")
+    # Ctrl+Enter submits.
+    page.locator(".cm-content").click()
+    page.keyboard.press("Control+Enter")
+    page.locator("#verdict-summary", has_text="Submit: ").wait_for()
+
+    # Reset asks first, then brings the starter code back and forgets the draft.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset to starter").click()
+    assert editor_text(page) == starter
+    page.reload()
+    page.locator("#workspace[data-editor=ready]").wait_for()
+    assert editor_text(page) == starter
 
 
-def load_test_package(name: str) -> None:
-    from challenges.packages import read_package
-    from challenges.services import challenge_import_package
-
-    challenge_import_package(
-        package=read_package(Path(__file__).parent.parent / "challenges" / "packages" / name)
+def test_network_drop_is_explained_and_nothing_is_lost(
+    page, browser_context, live_server, worker_process, order_total, order_total_solution
+):
+    UserFactory(username="ada")
+    sign_in(page, live_server, "/challenges/order-total/")
+    set_code(page, order_total_solution)
+    browser_context.set_offline(True)
+    page.get_by_role("button", name="Run").click()
+    error = page.locator("#result-error")
+    error.wait_for()
+    assert error.inner_text() == (
+        "You are offline. Nothing was sent; your code is kept in this browser. "
+        "Check your connection and try again."
     )
+    assert page.locator("#connection").inner_text().startswith("You are offline.")
+    assert editor_text(page) == order_total_solution
+    browser_context.set_offline(False)
+    page.locator("#connection").wait_for(state="hidden")
+    page.get_by_role("button", name="Run").click()
+    assert wait_for_verdict(page, "accepted") == "Accepted"
 
 
 def test_sql_challenge_shows_the_schema_and_a_row_diff(page, live_server, worker_process):
@@ -121,54 +122,79 @@ def test_sql_challenge_shows_the_schema_and_a_row_diff(page, live_server, worker
     load_test_package("late-orders")
     sign_in(page, live_server, "/challenges/late-orders/")
     assert page.locator(".schema-panel").get_by_text("orders").first.is_visible()
+    assert page.get_by_role("textbox", name="Your query (SQL, SQLite dialect)").is_visible()
     set_code(page, "SELECT id, 2 AS days_late FROM orders WHERE id > 1 ORDER BY id")
     page.get_by_role("button", name="Run").click()
-    page.locator("#verdict").wait_for()
-    assert page.locator("#verdict").inner_text() == "Wrong answer"
+    assert wait_for_verdict(page) == "Wrong answer"
     assert "0 row(s) missing, 1 extra" in page.locator("#result").inner_text()
-    set_code(
-        page,
-        (
-            Path(__file__).parent.parent
-            / "challenges"
-            / "packages"
-            / "late-orders"
-            / "solution.sql"
-        ).read_text(),
-    )
+    extra = page.locator(".diff-rows.extra")
+    assert extra.locator("tbody tr").all_inner_texts() == ["3\t2"]
+    screenshot(page, "sql-wrong-answer")
+    set_code(page, (PACKAGES / "late-orders" / "solution.sql").read_text())
     page.get_by_role("button", name="Submit").click()
-    page.locator('#verdict[data-verdict="accepted"]').wait_for()
-    page.screenshot(path=str(ARTIFACTS / "sql-accepted.png"), full_page=True)
+    assert wait_for_verdict(page, "accepted") == "Accepted"
+
+
+def test_api_challenge_shows_request_expected_and_actual(page, live_server, worker_process):
+    UserFactory(username="ada")
+    load_test_package("stock-reservations")
+    sign_in(page, live_server, "/challenges/stock-reservations/")
+    assert page.get_by_role("textbox", name="Your app (Python: Flask or WSGI)").is_visible()
+    # The starter answers 200 with only an id.
+    page.get_by_role("button", name="Run").click()
+    assert wait_for_verdict(page) == "Wrong answer"
+    case = page.locator(".case.fail").first
+    assert case.locator(".diff").first.inner_text().startswith("Step 1: ")
+    first_step = case.locator(".scenario li").first
+    assert first_step.locator(".request").inner_text() == (
+        'POST /reservations\n{"sku":"MUG","quantity":7}'
+    )
+    sides = first_step.locator(".io.two > div")
+    assert sides.nth(0).locator("strong").inner_text() == "Expected"
+    assert '"status":201' in sides.nth(0).locator("pre").inner_text()
+    assert sides.nth(1).locator("strong").inner_text() == "Actual"
+    assert '"status":200' in sides.nth(1).locator("pre").inner_text()
+    screenshot(page, "api-wrong-answer")
+    set_code(page, (PACKAGES / "stock-reservations" / "solution.py").read_text())
+    page.get_by_role("button", name="Submit").click()
+    assert wait_for_verdict(page, "accepted") == "Accepted"
+
+
+def answer_cache_sizing(page, *, estimate: str, eviction: str, invalidation: list, order: list):
+    page.get_by_label("Your estimate").fill(estimate)
+    page.get_by_label(eviction).check()
+    for option in ("TTL of a day", "Delete on write", "Versioned keys", "Never cache prices"):
+        page.get_by_label(option).set_checked(option in invalidation)
+    selects = page.locator('fieldset[data-name="layers"] select')
+    for index, position in enumerate(order):
+        selects.nth(index).select_option(position)
+    page.get_by_label("Your answer").fill("Coalesce misses behind a lock and refresh early.")
+    page.get_by_role("button", name="Submit answers").click()
 
 
 def test_design_answers_score_at_once_and_free_text_waits(page, live_server, worker_process):
     UserFactory(username="ada")
     load_test_package("cache-sizing")
     sign_in(page, live_server, "/challenges/cache-sizing/")
-    page.get_by_label("Your estimate").fill("410")
-    page.get_by_label("LRU").check()
-    page.get_by_label("Delete on write").check()
-    page.get_by_label("Versioned keys").check()
-    selects = page.locator('fieldset[data-name="layers"] select')
-    for index, position in enumerate(["3", "1", "2"]):
-        selects.nth(index).select_option(position)
-    page.get_by_label("Your answer").fill("Coalesce misses behind a lock and refresh early.")
-    page.get_by_role("button", name="Submit answers").click()
-    page.locator('#verdict[data-verdict="pending_review"]').wait_for()
+    # The tolerance is stated next to the estimate.
+    assert page.get_by_text("Accepted within ±25% of the answer.").is_visible()
+    answer_cache_sizing(
+        page, estimate="4000", eviction="FIFO", invalidation=["TTL of a day"], order=["1", "2", "3"]
+    )
+    page.locator("#verdict-summary", has_text="0 / 5 questions right").wait_for()
+    assert page.locator(".case.fail").count() == 4
+    assert "[capacity] 100,000 pages x 4 KB." in page.locator("#result").inner_text()
+
+    answer_cache_sizing(
+        page,
+        estimate="410",
+        eviction="LRU",
+        invalidation=["Delete on write", "Versioned keys"],
+        order=["3", "1", "2"],
+    )
+    page.locator("#verdict-summary", has_text="4 / 5 questions right").wait_for()
     text = page.locator("#result").inner_text()
-    assert "Pending review" in text
+    assert wait_for_verdict(page, "pending_review") == "Pending review"
     assert "A reviewer will score this answer." in text
     assert "4 / 5 questions right · score 63%" in text
-    page.screenshot(path=str(ARTIFACTS / "design-pending-review.png"), full_page=True)
-
-
-def test_a_new_user_signs_up_from_the_home_page(page, live_server, order_total):
-    page.goto(live_server.url)
-    page.get_by_role("link", name="Create a free account").click()
-    page.get_by_label("Username").fill("newcomer")
-    page.get_by_label("Email").fill("newcomer@example.com")
-    page.get_by_label("Password").fill("a-long-unusual-passphrase")
-    page.get_by_role("button", name="Sign up").click()
-    page.wait_for_url(f"{live_server.url}/challenges/")
-    assert page.get_by_text("Signed in as").is_visible()
-    assert page.get_by_role("link", name="Checkout total with a coupon").is_visible()
+    screenshot(page, "design-pending-review")
