@@ -9,8 +9,12 @@ from django.db.models import QuerySet
 
 from accounts.models import User
 from challenges.access import access_visible_challenges
-from challenges.models import Challenge, ChallengeVersion, TestCase
+from challenges.models import Challenge, ChallengeVersion, Skill, TestCase
 from challenges.packages import ChallengePackage, package_from_content
+from submissions.queries import challenges_with_progress
+
+# The progress filter's values: solved; attempted but not solved; never attempted.
+PROGRESS_CHOICES = ("solved", "attempted", "new")
 
 
 def challenge_list_published(*, user: User | AnonymousUser) -> QuerySet[Challenge]:
@@ -24,6 +28,45 @@ def challenge_list_published(*, user: User | AnonymousUser) -> QuerySet[Challeng
     )
 
 
+def challenge_list_filtered(
+    *,
+    user: User | AnonymousUser,
+    kind: str | None = None,
+    difficulty: str | None = None,
+    skill: str | None = None,
+    search: str | None = None,
+    progress: str | None = None,
+) -> QuerySet[Challenge]:
+    """Published challenges annotated with `solved`/`attempted`, narrowed by validated filters.
+
+    Empty or None filters are not applied; `skill` is a skill's slug, `search` words in the
+    title, `progress` one of PROGRESS_CHOICES.
+    """
+    queryset = challenges_with_progress(challenge_list_published(user=user), user=user)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if difficulty:
+        queryset = queryset.filter(difficulty=difficulty)
+    if skill:
+        queryset = queryset.filter(skills__slug=skill)
+    if search:
+        queryset = queryset.filter(title__icontains=search)
+    if progress == "solved":
+        queryset = queryset.filter(solved=True)
+    elif progress == "attempted":
+        queryset = queryset.filter(attempted=True, solved=False)
+    elif progress == "new":
+        queryset = queryset.filter(attempted=False)
+    return queryset
+
+
+def skill_list_published(*, user: User | AnonymousUser) -> QuerySet[Skill]:
+    """Skills used by at least one challenge `user` may practise (for a filter's choices)."""
+    return Skill.objects.filter(
+        challenges__in=challenge_list_published(user=user).values("pk")
+    ).distinct()
+
+
 def challenge_get_published(*, slug: str, user: User | AnonymousUser) -> Challenge:
     """Raises Challenge.DoesNotExist for unknown, unpublished or inaccessible slugs."""
     return challenge_list_published(user=user).get(slug=slug)
@@ -33,6 +76,15 @@ def version_examples(version_id: int) -> QuerySet[TestCase]:
     return TestCase.objects.filter(
         version_id=version_id, visibility=TestCase.Visibility.EXAMPLE
     ).order_by("ordinal")
+
+
+def version_questions(*, version_id: int) -> QuerySet[TestCase]:
+    """A design version's questions as candidates see them: the answer key is not loaded."""
+    return (
+        TestCase.objects.filter(version_id=version_id)
+        .order_by("ordinal")
+        .only("ordinal", "name", "input", "weight")
+    )
 
 
 def package_for_version(version: ChallengeVersion) -> ChallengePackage:

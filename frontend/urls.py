@@ -3,7 +3,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from frontend import views
+from frontend import history, views
+from frontend.dashboard import dashboard
 
 app_name = "frontend"
 
@@ -44,6 +45,9 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
+    path("dashboard/", dashboard, name="dashboard"),
     path("challenges/", views.catalogue, name="catalogue"),
     path("challenges/<slug:slug>/", views.challenge_page, name="challenge"),
+    path("submissions/", history.history, name="history"),
+    path("submissions/<int:submission_id>/", history.submission_detail, name="submission"),
 ]

@@ -9,15 +9,20 @@ from rest_framework.views import APIView
 
 from challenges.api.serializers import ChallengeDetailOutput, ChallengeListOutput
 from challenges.models import Challenge, TestCase
-from challenges.queries import challenge_get_published, challenge_list_published, sql_schema_for
-from submissions.queries import challenge_solved_by, challenges_with_progress
+from challenges.queries import (
+    PROGRESS_CHOICES,
+    challenge_get_published,
+    challenge_list_filtered,
+    sql_schema_for,
+)
+from submissions.queries import challenge_solved_by
 
 
 class ListFilters(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Challenge.Kind.choices, required=False)
     difficulty = serializers.ChoiceField(choices=Challenge.Difficulty.choices, required=False)
     skill = serializers.SlugField(required=False)
-    progress = serializers.ChoiceField(choices=["solved", "attempted", "new"], required=False)
+    progress = serializers.ChoiceField(choices=PROGRESS_CHOICES, required=False)
     search = serializers.CharField(required=False, max_length=100)
 
 
@@ -29,7 +34,7 @@ class ListFilters(serializers.Serializer):
         OpenApiParameter("skill", str, description="A skill slug."),
         OpenApiParameter(
             "progress",
-            enum=["solved", "attempted", "new"],
+            enum=list(PROGRESS_CHOICES),
             description="solved; attempted but not solved; never attempted.",
         ),
         OpenApiParameter("search", str, description="Words in the title."),
@@ -41,26 +46,7 @@ class ChallengeListView(generics.ListAPIView):
     def get_queryset(self):
         filters = ListFilters(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
-        params = filters.validated_data
-        queryset = challenges_with_progress(
-            challenge_list_published(user=self.request.user), user=self.request.user
-        )
-        if "kind" in params:
-            queryset = queryset.filter(kind=params["kind"])
-        if "difficulty" in params:
-            queryset = queryset.filter(difficulty=params["difficulty"])
-        if "skill" in params:
-            queryset = queryset.filter(skills__slug=params["skill"])
-        if "search" in params:
-            queryset = queryset.filter(title__icontains=params["search"])
-        progress = params.get("progress")
-        if progress == "solved":
-            queryset = queryset.filter(solved=True)
-        elif progress == "attempted":
-            queryset = queryset.filter(attempted=True, solved=False)
-        elif progress == "new":
-            queryset = queryset.filter(attempted=False)
-        return queryset
+        return challenge_list_filtered(user=self.request.user, **filters.validated_data)
 
 
 class ChallengeDetailView(APIView):

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from submissions.api.progress import MyProgressView
 from submissions.api.reviews import ReviewQueueView, ReviewSubmitView
 from submissions.api.views import SubmissionDetailView, SubmissionListCreateView
 
@@ -14,4 +15,5 @@ urlpatterns = [
     ),
     path("reviews/", ReviewQueueView.as_view(), name="api-review-queue"),
     path("reviews/<int:submission_id>/", ReviewSubmitView.as_view(), name="api-review-submit"),
+    path("me/progress/", MyProgressView.as_view(), name="api-my-progress"),
 ]

@@ -1,0 +1,130 @@
+"""Submission history pages: the signed-in user's own submissions and one submission's results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from challenges.grading import Verdict
+from challenges.models import Challenge
+from challenges.queries import version_questions
+from submissions.api.serializers import SubmissionOutput
+from submissions.models import Submission
+from submissions.queries import submission_get_for_user, submission_list_for_user
+
+PER_PAGE = 25
+CASE_STATUS_LABELS = {
+    "passed": "Passed",
+    "not_run": "Not run",
+    "reviewed": "Reviewed",
+    **dict(Verdict.choices),
+}
+
+
+def status_label(submission: Submission) -> str:
+    """The verdict once graded, else where it is in the queue (Queued, Running)."""
+    if submission.verdict:
+        return submission.get_verdict_display()
+    return submission.get_status_display()
+
+
+def cases_passed(results: list[dict[str, Any]]) -> tuple[int, int]:
+    return sum(1 for row in results if row.get("passed")), len(results)
+
+
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    submissions = submission_list_for_user(user=request.user).defer("code", "stdout", "stderr")
+    challenge_slug = request.GET.get("challenge", "")
+    if challenge_slug:
+        submissions = submissions.filter(version__challenge__slug=challenge_slug)
+    page = Paginator(submissions, PER_PAGE).get_page(request.GET.get("page"))
+    for submission in page:
+        submission.status_label = status_label(submission)
+        submission.passed_count, submission.case_count = cases_passed(submission.results)
+    # The filtered challenge's title comes from its rows; a slug with none is shown as given.
+    challenge_title = page[0].version.challenge.title if challenge_slug and page else ""
+    return render(
+        request,
+        "frontend/history.html",
+        {
+            "page": page,
+            "challenge_slug": challenge_slug,
+            "challenge_title": challenge_title or challenge_slug,
+        },
+    )
+
+
+@login_required
+def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
+    try:
+        submission = submission_get_for_user(user=request.user, submission_id=submission_id)
+    except Submission.DoesNotExist:
+        raise Http404("No such submission.") from None
+    challenge = submission.version.challenge
+    # The API's representation: hidden cases were redacted when graded, and whatever the API
+    # withholds the page withholds too.
+    data = SubmissionOutput(submission).data
+    results = [
+        {
+            **row,
+            "status_label": CASE_STATUS_LABELS.get(row["status"], row["status"]),
+            # Only visible cases carry these: a hidden row has no expected/actual to show.
+            "sides": [("Expected", row.get("expected")), ("Actual", row.get("actual"))],
+        }
+        for row in data["results"]
+    ]
+    passed, total = cases_passed(results)
+    is_design = challenge.kind == Challenge.Kind.DESIGN
+    return render(
+        request,
+        "frontend/submission.html",
+        {
+            "submission": submission,
+            "challenge": challenge,
+            "status_label": status_label(submission),
+            "memory_mb": round((submission.peak_memory_kb or 0) / 1024, 1),
+            "results": results,
+            "passed_count": passed,
+            "case_count": total,
+            "is_design": is_design,
+            "answers": design_answers(submission) if is_design else None,
+        },
+    )
+
+
+def design_answers(submission: Submission) -> list[dict[str, str]]:
+    """Each question's prompt with the candidate's answer in words (options by their text)."""
+    answers = submission.answers or {}
+    return [
+        {
+            "prompt": question.input.get("prompt", question.name),
+            "answer": _answer_text(question.input, answers.get(question.name)),
+        }
+        for question in version_questions(version_id=submission.version_id)
+    ]
+
+
+def _answer_text(question: dict[str, Any], answer: Any) -> str:
+    if answer is None or answer == "" or answer == []:
+        return "(no answer)"
+    kind = question.get("type")
+    options = question.get("options") or question.get("items") or []
+
+    def option(index: Any) -> str:
+        valid = isinstance(index, int) and not isinstance(index, bool)
+        return str(options[index]) if valid and 0 <= index < len(options) else str(index)
+
+    if kind == "single":
+        return option(answer)
+    if kind == "multiple" and isinstance(answer, list):
+        return ", ".join(option(index) for index in answer)
+    if kind == "ordering" and isinstance(answer, list):
+        return " → ".join(option(index) for index in answer)
+    if kind == "estimate":
+        return f"{answer} {question.get('unit', '')}".strip()
+    return str(answer)
