@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from challenges.models import Challenge, ChallengeVersion, Skill, TestCase
 from challenges.packages import ChallengePackage
+from challenges.skills import skill_name
 from markup import render_markdown
 from organisations.models import Organisation
 
@@ -92,7 +93,7 @@ def challenge_import_package(
         current = latest
     challenge.save()
     skills = [
-        Skill.objects.get_or_create(slug=slug, defaults={"name": slug.replace("-", " ").title()})[0]
+        Skill.objects.get_or_create(slug=slug, defaults={"name": skill_name(slug)})[0]
         for slug in package.skills
     ]
     challenge.skills.set(skills)

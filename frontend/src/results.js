@@ -25,6 +25,16 @@ export function el(tag, attrs, children) {
 }
 
 const pretty = (value) => JSON.stringify(value);
+const indented = (value) => JSON.stringify(value, null, 2);
+
+/** A scenario's request as it would go over the wire: line, headers, then the JSON body. */
+export function describeRequest(request) {
+  const lines = [(request.method || "GET") + " " + request.path + (request.query ? "?" + (typeof request.query === "string" ? request.query : new URLSearchParams(request.query)) : "")];
+  Object.entries(request.headers || {}).forEach(([name, value]) => lines.push(name + ": " + value));
+  if (request.json !== undefined) lines.push("", indented(request.json));
+  else if (request.body !== undefined) lines.push("", String(request.body));
+  return lines.join("\n");
+}
 
 function table(data) {
   const head = el("tr", {}, data.columns.map((c) => el("th", { scope: "col", text: c })));
@@ -66,10 +76,10 @@ function apiDetail(row) {
   const steps = (row.input.requests || []).map((request, i) => {
     const failed = row.mismatch && row.mismatch.step === i;
     return el("li", { class: failed ? "step failed" : "step" }, [
-      el("pre", { class: "request", text: (request.method || "GET") + " " + request.path + (request.json !== undefined ? "\n" + pretty(request.json) : "") }),
+      el("pre", { class: "request", text: describeRequest(request) }),
       el("div", { class: "io two" }, [
-        el("div", {}, [el("strong", { text: "Expected" }), el("pre", { text: pretty(row.expected[i]) })]),
-        el("div", {}, [el("strong", { text: "Actual" }), el("pre", { text: row.actual && row.actual[i] ? pretty(row.actual[i]) : "—" })]),
+        el("div", {}, [el("strong", { text: "Expected" }), el("pre", { text: indented(row.expected[i]) })]),
+        el("div", {}, [el("strong", { text: "Actual" }), el("pre", { text: row.actual && row.actual[i] ? indented(row.actual[i]) : "—" })]),
       ]),
     ]);
   });

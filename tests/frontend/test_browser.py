@@ -147,13 +147,13 @@ def test_api_challenge_shows_request_expected_and_actual(page, live_server, work
     assert case.locator(".diff").first.inner_text().startswith("Step 1: ")
     first_step = case.locator(".scenario li").first
     assert first_step.locator(".request").inner_text() == (
-        'POST /reservations\n{"sku":"MUG","quantity":7}'
+        'POST /reservations\n\n{\n  "sku": "MUG",\n  "quantity": 7\n}'
     )
     sides = first_step.locator(".io.two > div")
     assert sides.nth(0).locator("strong").inner_text() == "Expected"
-    assert '"status":201' in sides.nth(0).locator("pre").inner_text()
+    assert '"status": 201' in sides.nth(0).locator("pre").inner_text()
     assert sides.nth(1).locator("strong").inner_text() == "Actual"
-    assert '"status":200' in sides.nth(1).locator("pre").inner_text()
+    assert '"status": 200' in sides.nth(1).locator("pre").inner_text()
     screenshot(page, "api-wrong-answer")
     set_code(page, (PACKAGES / "stock-reservations" / "solution.py").read_text())
     page.get_by_role("button", name="Submit").click()

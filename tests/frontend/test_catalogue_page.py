@@ -5,6 +5,7 @@ import re
 import pytest
 
 from challenges.models import Challenge, ChallengeVersion, Skill
+from challenges.skills import skill_name
 from submissions.models import Submission
 from tests.factories import UserFactory
 
@@ -20,7 +21,7 @@ def publish(slug, *, title, kind="python", difficulty="easy", skills=(), publish
     challenge.current_version = version
     challenge.save()
     challenge.skills.set(
-        [Skill.objects.get_or_create(slug=s, defaults={"name": s.title()})[0] for s in skills]
+        [Skill.objects.get_or_create(slug=s, defaults={"name": skill_name(s)})[0] for s in skills]
     )
     return challenge
 
@@ -188,7 +189,7 @@ def test_cards_show_kind_difficulty_context_minutes_and_skills(client, ada, cata
     assert '<span class="tag difficulty-medium">Medium</span>' in card
     assert '<span class="tag">fintech</span>' in card
     assert "~30 min" in card
-    assert re.findall(r'<span class="skill">(.*?)</span>', card) == ["Money Handling", "Sql"]
+    assert re.findall(r'<span class="skill">(.*?)</span>', card) == ["Money handling", "SQL"]
 
 
 def test_the_page_does_not_query_per_challenge(

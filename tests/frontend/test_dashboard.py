@@ -1,11 +1,12 @@
 """The dashboard page: headline numbers, bars, activity, suggestions and the empty state."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
 
-from challenges.models import Skill
+from challenges.models import Challenge, Skill
 from tests.submissions.test_progress import make_challenge, submit
 
 
@@ -70,7 +71,8 @@ def test_numbers_bars_activity_and_suggestions(client, candidate, catalogue):
     assert '<ul class="bars" aria-labelledby="skills-heading">' in html
     assert '<span class="bar-label">Caching — 0 / 1 solved (0%)</span>' in html
     assert '<span class="bar-label">SQL joins — 1 / 3 solved (33%)</span>' in html
-    assert html.index("Caching — 0 / 1") < html.index("SQL joins — 1 / 3")
+    # Where the candidate has progress comes first.
+    assert html.index("SQL joins — 1 / 3") < html.index("Caching — 0 / 1")
     assert '<rect class="bar-fill" width="33" height="10"/>' in html
     assert '<span class="bar-label">SQL — 1 / 3 solved (33%)</span>' in html
     assert '<span class="bar-label">System design — 0 / 1 solved (0%)</span>' in html
@@ -115,3 +117,21 @@ def test_page_queries_are_constant(client, candidate, catalogue, django_assert_m
     # The session and user, then the five of the progress selector.
     with django_assert_max_num_queries(7):
         assert client.get("/dashboard/").status_code == 200
+
+
+def test_a_long_skill_list_charts_twelve_and_folds_the_rest(client, candidate, db):
+    skills = [Skill.objects.create(slug=f"skill-{n:02}", name=f"Skill {n:02}") for n in range(15)]
+    for n, skill in enumerate(skills):
+        make_challenge(f"c-{n:02}", title=f"Challenge {n:02}", skills=(skill,))
+    # The one the candidate solved leads the chart.
+    submit(candidate, Challenge.objects.get(slug="c-14"), when=timezone.now())
+    html = page(client, candidate)
+    chart, folded = html.split('<details class="more-skills">')
+    labels = re.findall(r'<span class="bar-label">(Skill \d+)', chart)
+    assert labels == ["Skill 14"] + [f"Skill {n:02}" for n in range(11)]
+    assert "<summary>3 more skills</summary>" in folded
+    assert re.findall(r'<span class="bar-label">(Skill \d+)', folded) == [
+        "Skill 11",
+        "Skill 12",
+        "Skill 13",
+    ]
