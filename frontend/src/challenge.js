@@ -96,6 +96,10 @@ function start(root) {
     if (restore) restoreSubmission(restore);
   }
   if (designForm) {
+    // Answers are a draft too: every control's state, restored on the next visit.
+    restoreDesignDraft();
+    designForm.addEventListener("input", () => saveDraft(JSON.stringify(designDraft())));
+    designForm.addEventListener("change", () => saveDraft(JSON.stringify(designDraft())));
     designForm.addEventListener("submit", (event) => {
       event.preventDefault();
       send("submit");
@@ -122,6 +126,27 @@ function start(root) {
     }
     // Reloading the page should show the draft, not restore again over later edits.
     window.history.replaceState(null, "", window.location.pathname);
+  }
+
+  function designDraft() {
+    return Array.from(designForm.elements)
+      .filter((control) => control.name)
+      .map((control) => (control.type === "radio" || control.type === "checkbox" ? control.checked : control.value));
+  }
+
+  function restoreDesignDraft() {
+    let saved;
+    try {
+      saved = JSON.parse(window.localStorage.getItem(draftKey));
+    } catch (error) {
+      return; // Not a design draft (the challenge changed kind): start afresh.
+    }
+    const controls = Array.from(designForm.elements).filter((control) => control.name);
+    if (!Array.isArray(saved) || saved.length !== controls.length) return;
+    controls.forEach((control, i) => {
+      if (control.type === "radio" || control.type === "checkbox") control.checked = saved[i] === true;
+      else control.value = typeof saved[i] === "string" ? saved[i] : "";
+    });
   }
 
   function designAnswers() {

@@ -184,6 +184,13 @@ def test_design_answers_score_at_once_and_free_text_waits(page, live_server, wor
     page.locator("#verdict-summary", has_text="0 / 5 questions right").wait_for()
     assert page.locator(".case.fail").count() == 4
     assert "[capacity] 100,000 pages x 4 KB." in page.locator("#result").inner_text()
+    # The answers are a draft: a reload keeps them.
+    page.reload()
+    assert page.get_by_label("Your estimate").input_value() == "4000"
+    assert page.get_by_label("FIFO").is_checked()
+    assert page.get_by_label("TTL of a day").is_checked()
+    assert not page.get_by_label("Versioned keys").is_checked()
+    assert page.locator('fieldset[data-name="layers"] select').nth(2).input_value() == "3"
 
     answer_cache_sizing(
         page,
