@@ -99,7 +99,9 @@ function rowDetail(row) {
   if (row.visibility === "example") {
     if (row.diff !== undefined && row.expected && row.expected.columns) return sqlDetail(row);
     if (row.mismatch !== undefined) return apiDetail(row);
-    return [el("div", { class: "io" }, [
+    const differences = !row.passed && row.actual !== null && row.actual !== undefined ? differencesOf(row.expected, row.actual) : [];
+    return [differences.length ? el("ul", { class: "diff-list", "aria-label": "Differences" }, differences.map((line) => el("li", { text: line }))) : null,
+      el("div", { class: "io" }, [
       el("div", {}, [el("strong", { text: "Input" }), el("pre", { text: pretty(row.input) })]),
       el("div", {}, [el("strong", { text: "Expected" }), el("pre", { text: pretty(row.expected) })]),
       el("div", {}, [el("strong", { text: "Actual" }), el("pre", { text: row.actual === null || row.actual === undefined ? "—" : pretty(row.actual) })]),
@@ -113,6 +115,45 @@ function rowDetail(row) {
   if (diff.order) detail.push(el("p", { class: "diff", text: diff.order }));
   if (row.mismatch) detail.push(el("p", { class: "diff", text: "Step " + (row.mismatch.step + 1) + ": the " + row.mismatch.part + " differs" }));
   return detail;
+}
+
+const MAX_DIFFERENCES = 6;
+
+/** Where `actual` departs from `expected`, one line per place, e.g. `total_cents: expected 900, got 1000`. */
+export function differencesOf(expected, actual, path = "", out = []) {
+  if (out.length >= MAX_DIFFERENCES) return out;
+  const at = path || "the result";
+  if (typeof expected === "string" && typeof actual === "string" && (expected.includes("\n") || actual.includes("\n"))) {
+    const want = expected.split("\n");
+    const got = actual.split("\n");
+    for (let i = 0; i < Math.max(want.length, got.length) && out.length < MAX_DIFFERENCES; i++) {
+      if (want[i] === got[i]) continue;
+      const where = (path ? path + " " : "") + "line " + (i + 1);
+      if (got[i] === undefined) out.push(where + ": missing, expected " + pretty(want[i]));
+      else if (want[i] === undefined) out.push(where + ": extra " + pretty(got[i]));
+      else out.push(where + ": expected " + pretty(want[i]) + ", got " + pretty(got[i]));
+    }
+    return out;
+  }
+  const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    if (expected.length !== actual.length) out.push(at + ": expected " + expected.length + " item(s), got " + actual.length);
+    for (let i = 0; i < Math.min(expected.length, actual.length); i++) differencesOf(expected[i], actual[i], path + "[" + i + "]", out);
+    return out;
+  }
+  if (isObject(expected) && isObject(actual)) {
+    Object.keys(expected).forEach((key) => {
+      const where = path ? path + "." + key : key;
+      if (!(key in actual)) { if (out.length < MAX_DIFFERENCES) out.push(where + ": missing"); }
+      else differencesOf(expected[key], actual[key], where, out);
+    });
+    Object.keys(actual).filter((key) => !(key in expected)).forEach((key) => {
+      if (out.length < MAX_DIFFERENCES) out.push((path ? path + "." + key : key) + ": not expected");
+    });
+    return out;
+  }
+  if (pretty(expected) !== pretty(actual)) out.push(at + ": expected " + pretty(expected) + ", got " + pretty(actual));
+  return out;
 }
 
 /** The nodes showing a submission: a pending line while it runs, the full result once done. */

@@ -44,6 +44,13 @@ def test_python_challenge_wrong_then_right(
     # Zeros are right for the two empty-cart cases only.
     assert page.locator(".case.fail").count() == 10
     assert "2 / 12 cases passed" in page.locator("#result").inner_text()
+    # A visible case says where the answer differs.
+    percent = page.locator(".case", has_text="percent coupon")
+    assert percent.locator(".diff-list li").all_inner_texts() == [
+        "subtotal_cents: expected 2598, got 0",
+        "discount_cents: expected 260, got 0",
+        "total_cents: expected 2338, got 0",
+    ]
     # Time and memory are shown.
     assert page.locator("#verdict-timing").inner_text().endswith("MB peak memory")
     screenshot(page, "challenge-wrong-answer")
