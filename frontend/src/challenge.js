@@ -7,6 +7,7 @@ const root = document.getElementById("workspace");
 if (root) start(root);
 
 class NetworkError extends Error {}
+class SignedOut extends Error {}
 
 /** fetch() that tells "the server said no" from "the server could not be reached". */
 async function request(url, options) {
@@ -19,6 +20,11 @@ async function request(url, options) {
       : "The server could not be reached.");
   }
   const body = await response.json().catch(() => ({}));
+  if (response.status === 401 || response.status === 403) {
+    if (!body.detail || /credentials|authenticat|CSRF/i.test(body.detail)) {
+      throw new SignedOut("Your session has ended.");
+    }
+  }
   if (!response.ok) {
     const detail = body.detail || Object.entries(body).map(([k, v]) => k + ": " + [].concat(v).join(" ")).join("; ");
     throw new Error(detail || "the server answered " + response.status);
@@ -37,16 +43,25 @@ function start(root) {
   const submitButton = document.getElementById("submit-button");
   const resetButton = document.getElementById("reset-button");
   const draftStatus = document.getElementById("draft-status");
+  const announcer = document.getElementById("announcer");
   const starterTemplate = document.getElementById("starter-code");
   const starter = starterTemplate ? starterTemplate.content.textContent : "";
   const draftKey = "draft:" + root.dataset.challenge;
   const submissionsUrl = root.dataset.submissionsUrl;
   let editor = null;
+  let flushDraft = () => {};
   let sending = false;
 
   function show(state, nodes) {
     result.dataset.state = state;
     result.replaceChildren(...nodes);
+    // Screen readers hear one short line (the verdict and its summary), not the whole panel.
+    const line = [".status", "#verdict", "#verdict-summary", ".error"]
+      .map((selector) => result.querySelector(selector))
+      .filter(Boolean)
+      .map((node) => node.textContent)
+      .join(". ");
+    if (announcer && line && announcer.textContent !== line) announcer.textContent = line;
   }
 
   function setConnection(message) {
@@ -71,13 +86,21 @@ function start(root) {
     const saved = window.localStorage.getItem(draftKey);
     if (saved !== null) textarea.value = saved;
     let timer = null;
+    // Typing saves after a pause; leaving the page or sending saves at once.
+    flushDraft = () => {
+      if (timer === null) return;
+      clearTimeout(timer);
+      timer = null;
+      saveDraft(editor.getValue());
+    };
+    window.addEventListener("pagehide", flushDraft);
     editor = createCodeEditor(textarea, {
       language: root.dataset.language,
       schema: readJson("sql-completion"),
       onChange(text) {
         clearTimeout(timer);
         if (draftStatus) draftStatus.textContent = "Saving draft…";
-        timer = setTimeout(() => saveDraft(text), 300);
+        timer = setTimeout(() => { timer = null; saveDraft(text); }, 300);
       },
       onRun: () => send("run"),
       onSubmit: () => send("submit"),
@@ -105,6 +128,18 @@ function start(root) {
       send("submit");
     });
   }
+
+  // The same shortcuts anywhere in the workspace (the editor handles its own first).
+  root.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || !(event.ctrlKey || event.metaKey)) return;
+    if (event.key === "Enter") {
+      event.preventDefault();
+      send("submit");
+    } else if (event.key === "'" && !designForm) {
+      event.preventDefault();
+      send("run");
+    }
+  });
 
   function readJson(id) {
     const node = document.getElementById(id);
@@ -188,6 +223,7 @@ function start(root) {
 
   async function send(mode) {
     if (sending) return;
+    flushDraft();
     busy(true);
     show("pending", [el("p", { class: "status", role: "status", text: mode === "run" ? "Running the examples…" : "Submitting…" }), el("div", { class: "skeleton", "aria-hidden": "true" })]);
     try {
@@ -202,6 +238,15 @@ function start(root) {
       setConnection("");
       await poll(created.id);
     } catch (error) {
+      if (error instanceof SignedOut) {
+        const next = encodeURIComponent(window.location.pathname);
+        show("error", [el("p", { class: "error", role: "alert", id: "result-error" }, [
+          document.createTextNode("Your session has ended. Your code is kept in this browser: "),
+          el("a", { href: root.dataset.loginUrl + "?next=" + next, text: "sign in again" }),
+          document.createTextNode(" and send it once more."),
+        ])]);
+        return;
+      }
       const text = error instanceof NetworkError
         ? error.message + " Nothing was sent; your code is kept in this browser. Check your connection and try again."
         : "Could not get a result: " + error.message;

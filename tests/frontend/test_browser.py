@@ -212,3 +212,52 @@ def test_design_answers_score_at_once_and_free_text_waits(page, live_server, wor
     assert "A reviewer will score this answer." in text
     assert "4 / 5 questions right · score 63%" in text
     screenshot(page, "design-pending-review")
+
+
+def test_keyboard_only_use_and_a_layout_that_does_not_jump(
+    page, live_server, worker_process, order_total
+):
+    UserFactory(username="ada")
+    sign_in(page, live_server, "/challenges/order-total/")
+    page.locator("#workspace[data-editor=ready]").wait_for()
+    # Tab reaches the editor; Tab inside it indents; Escape then Tab leaves it for Run.
+    page.locator(".cm-content").focus()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert editor_text(page).endswith("\n    ")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "run-button"
+    before = page.locator("#run-button").bounding_box()
+    # Ctrl+Enter works from the buttons too; results arrive below without moving them.
+    page.keyboard.press("Control+Enter")
+    page.locator("#result[data-state=pending]").wait_for()
+    assert page.locator("#run-button").bounding_box() == before
+    assert wait_for_verdict(page) == "Wrong answer"
+    assert page.locator("#run-button").bounding_box() == before
+    # Screen readers hear the verdict line, not the whole panel.
+    assert page.locator("#announcer").inner_text().startswith("Wrong answer. Submit: 2 / 12")
+
+
+def test_a_session_that_ended_is_explained_and_the_code_kept(
+    page, browser_context, live_server, order_total, order_total_solution
+):
+    UserFactory(username="ada")
+    sign_in(page, live_server, "/challenges/order-total/")
+    set_code(page, order_total_solution)
+    browser_context.clear_cookies()
+    page.get_by_role("button", name="Submit").click()
+    error = page.locator("#result-error")
+    error.wait_for()
+    assert error.inner_text() == (
+        "Your session has ended. Your code is kept in this browser: sign in again "
+        "and send it once more."
+    )
+    error.get_by_role("link", name="sign in again").click()
+    page.get_by_label("Username").fill("ada")
+    page.get_by_label("Password").fill("correct-horse-battery")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/challenges/order-total/")
+    page.locator("#workspace[data-editor=ready]").wait_for()
+    assert editor_text(page) == order_total_solution
