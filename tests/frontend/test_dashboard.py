@@ -106,7 +106,8 @@ def test_first_visit_shows_the_empty_state_with_easy_starters(client, candidate,
 
 def test_nav_links_the_dashboard(client, candidate, db):
     html = page(client, candidate)
-    assert '<a href="/dashboard/">Dashboard</a>' in html
+    assert '<a href="/dashboard/" aria-current="page">Dashboard</a>' in html
+    assert '<a href="/challenges/">Challenges</a>' in html
     assert html.index('href="/dashboard/"') < html.index('href="/challenges/"')
 
 
