@@ -130,6 +130,12 @@ def test_sql_challenge_shows_the_schema_and_a_row_diff(page, live_server, worker
     sign_in(page, live_server, "/challenges/late-orders/")
     assert page.locator(".schema-panel").get_by_text("orders").first.is_visible()
     assert page.get_by_role("textbox", name="Your query (SQL, SQLite dialect)").is_visible()
+    # The editor completes the schema's tables and columns as you type.
+    set_code(page, "")
+    page.keyboard.type("SELECT id FROM ord")
+    page.locator(".cm-tooltip-autocomplete li", has_text="orders").wait_for()
+    page.keyboard.press("Enter")
+    assert editor_text(page) == "SELECT id FROM orders"
     set_code(page, "SELECT id, 2 AS days_late FROM orders WHERE id > 1 ORDER BY id")
     page.get_by_role("button", name="Run").click()
     assert wait_for_verdict(page) == "Wrong answer"

@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from submissions.models import Submission
 from tests.frontend.browser import ARTIFACTS, set_code, wait_for_verdict
 
 pytestmark = [pytest.mark.docker, pytest.mark.browser]
@@ -147,11 +148,15 @@ def test_every_page_with_real_data(browser_context, page, live_server, worker_pr
         viewport=PHONE, storage_state=browser_context.storage_state(), is_mobile=True
     )
     phone_page = phone.new_page()
-    phone_page.goto(f"{url}/dashboard/")
+    first = Submission.objects.filter(user__username="maya").order_by("pk").first()
+    for path in ("/", "/challenges/", "/submissions/", f"/submissions/{first.pk}/", "/dashboard/"):
+        phone_page.goto(f"{url}{path}")
+        # Nothing scrolls sideways: wide tables and code scroll inside their own boxes.
+        width = phone_page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{path} is {width}px wide on a phone"
     shot(phone_page, "dashboard-phone")
     phone_page.goto(f"{url}/challenges/order-total/")
     phone_page.locator("#workspace[data-editor=ready]").wait_for()
-    # Nothing scrolls sideways.
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     shot(phone_page, "challenge-phone", full_page=False)
     phone.close()
