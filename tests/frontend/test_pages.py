@@ -1,5 +1,6 @@
 """Server-rendered pages: sign-in gate, catalogue, and the challenge page's contents."""
 
+from submissions.models import Submission
 from tests.factories import UserFactory
 
 
@@ -40,3 +41,19 @@ def test_challenge_page_has_statement_editor_and_only_visible_examples(client, o
 def test_unknown_challenge_is_404(client, db):
     client.force_login(UserFactory(username="ada"))
     assert client.get("/challenges/nope/").status_code == 404
+
+
+def test_challenge_page_marks_a_solved_challenge(client, order_total):
+    ada = UserFactory(username="ada")
+    client.force_login(ada)
+    mark = '<span class="tag solved-tag"><span aria-hidden="true">✓</span> Solved</span>'
+    assert mark not in client.get("/challenges/order-total/").content.decode()
+    Submission.objects.create(
+        user=ada,
+        version=order_total.current_version,
+        mode="submit",
+        status="done",
+        verdict="accepted",
+        score=1.0,
+    )
+    assert mark in client.get("/challenges/order-total/").content.decode()
