@@ -30,20 +30,19 @@ class ProgressStreakOutput(serializers.Serializer):
     longest = serializers.IntegerField()
 
 
-class ProgressSkillOutput(serializers.Serializer):
+class ProgressTallyOutput(serializers.Serializer):
+    name = serializers.CharField()
+    solved = serializers.IntegerField()
+    total = serializers.IntegerField()
+    percent = serializers.IntegerField()
+
+
+class ProgressSkillOutput(ProgressTallyOutput):
     slug = serializers.SlugField(source="key")
-    name = serializers.CharField()
-    solved = serializers.IntegerField()
-    total = serializers.IntegerField()
-    percent = serializers.IntegerField()
 
 
-class ProgressKindOutput(serializers.Serializer):
+class ProgressKindOutput(ProgressTallyOutput):
     kind = serializers.CharField(source="key")
-    name = serializers.CharField()
-    solved = serializers.IntegerField()
-    total = serializers.IntegerField()
-    percent = serializers.IntegerField()
 
 
 class ProgressActivityOutput(serializers.Serializer):

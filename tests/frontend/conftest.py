@@ -3,7 +3,16 @@
 import pytest
 from django.db import connections
 
+from tests.factories import UserFactory
 from tests.frontend.browser import launch
+
+
+@pytest.fixture
+def ada(client, db):
+    """A signed-in candidate (in the Django test client)."""
+    user = UserFactory(username="ada")
+    client.force_login(user)
+    return user
 
 
 @pytest.fixture

@@ -38,13 +38,6 @@ def titles(page: str) -> list[str]:
 
 
 @pytest.fixture
-def ada(client, db):
-    user = UserFactory(username="ada")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def catalogue(order_total):
     """order-total (python, easy, python + money-handling) and three more."""
     return {

@@ -43,13 +43,6 @@ def row_links(page: str) -> list[int]:
 
 
 @pytest.fixture
-def ada(client, db):
-    user = UserFactory(username="ada")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def cache_sizing(db):
     return challenge_import_package(package=read_package(PACKAGES / "cache-sizing")).challenge
 
