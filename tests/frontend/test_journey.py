@@ -74,3 +74,10 @@ def test_sign_up_solve_see_the_dashboard_and_restore_from_history(
     page.reload()
     page.locator("#workspace[data-editor=ready]").wait_for()
     assert editor_text(page) == starter
+
+    # Signing out ends the session: the pages ask to sign in again.
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url(f"{url}/")
+    assert page.get_by_role("link", name="Sign in").first.is_visible()
+    page.goto(f"{url}/dashboard/")
+    assert page.url == f"{url}/accounts/login/?next=/dashboard/"
