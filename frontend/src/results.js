@@ -142,12 +142,13 @@ export function differencesOf(expected, actual, path = "", out = []) {
     return out;
   }
   if (isObject(expected) && isObject(actual)) {
-    Object.keys(expected).forEach((key) => {
+    // Sorted: the same order whatever the database did to the keys (PostgreSQL's jsonb reorders them).
+    Object.keys(expected).sort().forEach((key) => {
       const where = path ? path + "." + key : key;
       if (!(key in actual)) { if (out.length < MAX_DIFFERENCES) out.push(where + ": missing"); }
       else differencesOf(expected[key], actual[key], where, out);
     });
-    Object.keys(actual).filter((key) => !(key in expected)).forEach((key) => {
+    Object.keys(actual).filter((key) => !(key in expected)).sort().forEach((key) => {
       if (out.length < MAX_DIFFERENCES) out.push((path ? path + "." + key : key) + ": not expected");
     });
     return out;

@@ -47,8 +47,8 @@ def test_python_challenge_wrong_then_right(
     # A visible case says where the answer differs.
     percent = page.locator(".case", has_text="percent coupon")
     assert percent.locator(".diff-list li").all_inner_texts() == [
-        "subtotal_cents: expected 2598, got 0",
         "discount_cents: expected 260, got 0",
+        "subtotal_cents: expected 2598, got 0",
         "total_cents: expected 2338, got 0",
     ]
     # Time and memory are shown.
