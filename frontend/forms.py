@@ -1,11 +1,14 @@
-"""Forms of the pages: sign-up (validated like every other account)."""
+"""Forms of the pages: sign-up (validated like every other account), the catalogue's filters."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from django import forms
 from django.contrib.auth import password_validation
 
 from accounts.models import User
+from challenges.models import Challenge, Skill
 
 
 class SignUpForm(forms.Form):
@@ -35,3 +38,48 @@ class SignUpForm(forms.Form):
             except forms.ValidationError as exc:
                 self.add_error("password", exc)
         return data
+
+
+INVALID_CHOICE = {"invalid_choice": "“%(value)s” is not one of the choices."}
+
+
+class CatalogueFilters(forms.Form):
+    """The catalogue's GET filters, named as the API's; an invalid one is reported and ignored."""
+
+    search = forms.CharField(required=False, max_length=100, label="Search titles")
+    kind = forms.ChoiceField(
+        required=False,
+        choices=[("", "Any kind"), *Challenge.Kind.choices],
+        error_messages=INVALID_CHOICE,
+    )
+    skill = forms.ChoiceField(required=False, error_messages=INVALID_CHOICE)
+    difficulty = forms.ChoiceField(
+        required=False,
+        choices=[("", "Any difficulty"), *Challenge.Difficulty.choices],
+        error_messages=INVALID_CHOICE,
+    )
+    progress = forms.ChoiceField(
+        required=False,
+        label="Status",
+        choices=[
+            ("", "Any status"),
+            ("solved", "Solved"),
+            ("attempted", "Attempted, not solved"),
+            ("new", "Not started"),
+        ],
+        error_messages=INVALID_CHOICE,
+    )
+
+    def __init__(self, data, *, skills: Iterable[Skill]) -> None:
+        super().__init__(data)
+        self.fields["skill"].choices = [("", "Any skill"), *((s.slug, s.name) for s in skills)]
+
+    def ignored(self) -> list[dict[str, str]]:
+        """Per invalid filter, what was wrong, under the id its control's aria-describedby names."""
+        return [
+            {
+                "id": f"{self[name].auto_id}_error",
+                "text": f"The {self[name].label.lower()} filter was ignored: {' '.join(errors)}",
+            }
+            for name, errors in self.errors.items()
+        ]

@@ -25,26 +25,18 @@ CASE_STATUS_LABELS = {
 }
 
 
-def status_label(submission: Submission) -> str:
-    """The verdict once graded, else where it is in the queue (Queued, Running)."""
-    if submission.verdict:
-        return submission.get_verdict_display()
-    return submission.get_status_display()
-
-
 def cases_passed(results: list[dict[str, Any]]) -> tuple[int, int]:
     return sum(1 for row in results if row.get("passed")), len(results)
 
 
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
-    submissions = submission_list_for_user(user=request.user).defer("code", "stdout", "stderr")
     challenge_slug = request.GET.get("challenge", "")
-    if challenge_slug:
-        submissions = submissions.filter(version__challenge__slug=challenge_slug)
+    submissions = submission_list_for_user(user=request.user, challenge_slug=challenge_slug).defer(
+        "code", "stdout", "stderr"
+    )
     page = Paginator(submissions, PER_PAGE).get_page(request.GET.get("page"))
     for submission in page:
-        submission.status_label = status_label(submission)
         submission.passed_count, submission.case_count = cases_passed(submission.results)
     # The filtered challenge's title comes from its rows; a slug with none is shown as given.
     challenge_title = page[0].version.challenge.title if challenge_slug and page else ""
@@ -86,7 +78,7 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
         {
             "submission": submission,
             "challenge": challenge,
-            "status_label": status_label(submission),
+            "status_label": submission.outcome_label,
             "memory_mb": round((submission.peak_memory_kb or 0) / 1024, 1),
             "results": results,
             "passed_count": passed,

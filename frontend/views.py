@@ -1,8 +1,5 @@
 """Page views: thin, reading through selectors; data for scripts comes from the API."""
 
-from collections.abc import Iterable
-
-from django import forms
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
@@ -10,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from accounts.services import user_create
-from challenges.models import Challenge, Skill
+from challenges.models import Challenge
 from challenges.queries import (
     challenge_get_published,
     challenge_list_filtered,
@@ -18,8 +15,9 @@ from challenges.queries import (
     skill_list_published,
     sql_schema_for,
     version_examples,
+    version_questions,
 )
-from frontend.forms import SignUpForm
+from frontend.forms import CatalogueFilters, SignUpForm
 from submissions.queries import challenge_solved_by
 
 
@@ -50,51 +48,6 @@ def home(request: HttpRequest) -> HttpResponse:
         "frontend/home.html",
         {"count": sum(by_kind.values()), "by_kind": by_kind},
     )
-
-
-INVALID_CHOICE = {"invalid_choice": "“%(value)s” is not one of the choices."}
-
-
-class CatalogueFilters(forms.Form):
-    """The catalogue's GET filters, named as the API's; an invalid one is reported and ignored."""
-
-    search = forms.CharField(required=False, max_length=100, label="Search titles")
-    kind = forms.ChoiceField(
-        required=False,
-        choices=[("", "Any kind"), *Challenge.Kind.choices],
-        error_messages=INVALID_CHOICE,
-    )
-    skill = forms.ChoiceField(required=False, error_messages=INVALID_CHOICE)
-    difficulty = forms.ChoiceField(
-        required=False,
-        choices=[("", "Any difficulty"), *Challenge.Difficulty.choices],
-        error_messages=INVALID_CHOICE,
-    )
-    progress = forms.ChoiceField(
-        required=False,
-        label="Status",
-        choices=[
-            ("", "Any status"),
-            ("solved", "Solved"),
-            ("attempted", "Attempted, not solved"),
-            ("new", "Not started"),
-        ],
-        error_messages=INVALID_CHOICE,
-    )
-
-    def __init__(self, data, *, skills: Iterable[Skill]) -> None:
-        super().__init__(data)
-        self.fields["skill"].choices = [("", "Any skill"), *((s.slug, s.name) for s in skills)]
-
-    def ignored(self) -> list[dict[str, str]]:
-        """Per invalid filter, what was wrong, under the id its control's aria-describedby names."""
-        return [
-            {
-                "id": f"{self[name].auto_id}_error",
-                "text": f"The {self[name].label.lower()} filter was ignored: {' '.join(errors)}",
-            }
-            for name, errors in self.errors.items()
-        ]
 
 
 @login_required
@@ -133,5 +86,5 @@ def challenge_page(request: HttpRequest, slug: str) -> HttpResponse:
             for table in context["sql_schema"] or []
         }
     if challenge.kind == Challenge.Kind.DESIGN:
-        context["questions"] = version.cases.order_by("ordinal")
+        context["questions"] = version_questions(version_id=version.pk)
     return render(request, "frontend/challenge.html", context)

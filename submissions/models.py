@@ -63,6 +63,15 @@ class Submission(models.Model):
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.ERROR)
 
+    @property
+    def outcome_label(self) -> str:
+        return self.outcome_label_for(verdict=self.verdict, status=self.status)
+
+    @classmethod
+    def outcome_label_for(cls, *, verdict: str, status: str) -> str:
+        """The verdict's label once graded, else where it is in the queue (Queued, Running...)."""
+        return cls.Verdict(verdict).label if verdict else cls.Status(status).label
+
 
 class Review(models.Model):
     """A reviewer's rubric scores for a submission's free-text answers."""

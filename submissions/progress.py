@@ -83,10 +83,7 @@ class Activity:
 
     @property
     def outcome(self) -> str:
-        """The verdict's label once graded, else the status's (queued, running, error)."""
-        if self.verdict:
-            return Submission.Verdict(self.verdict).label
-        return Submission.Status(self.status).label
+        return Submission.outcome_label_for(verdict=self.verdict, status=self.status)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,12 @@ from accounts.models import User
 from submissions.models import Submission
 
 
-def submission_list_for_user(*, user: User) -> QuerySet[Submission]:
-    return Submission.objects.filter(user=user).select_related("version__challenge")
+def submission_list_for_user(*, user: User, challenge_slug: str = "") -> QuerySet[Submission]:
+    """`user`'s own submissions, newest first; only one challenge's when a slug is given."""
+    submissions = Submission.objects.filter(user=user).select_related("version__challenge")
+    if challenge_slug:
+        submissions = submissions.filter(version__challenge__slug=challenge_slug)
+    return submissions
 
 
 def submission_get_for_user(*, user: User, submission_id: int) -> Submission:
