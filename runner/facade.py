@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import json
 import logging
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
@@ -33,6 +36,7 @@ __all__ = [
     "RunResult",
     "RunSpec",
     "Status",
+    "background_runs",
     "cleanup_stale_sandboxes",
     "engine_status",
     "run",
@@ -47,6 +51,21 @@ HARNESS_COMMAND = ["python3", "-I", "/opt/harness/harness.py"]
 # Time the container needs beyond the program's own budget: start-up and the harness's work.
 STARTUP_GRACE_S = 5.0
 PROGRAM_STARTUP_S = 0.2
+
+
+# Set inside `background_runs()`: runs then leave a sandbox slot free for candidates.
+_background = contextvars.ContextVar("runner_background", default=False)
+
+
+@contextlib.contextmanager
+def background_runs() -> Iterator[None]:
+    """Runs in this block are background work (an author's validation): each takes a sandbox
+    slot only while another stays free, so a candidate's submission always finds one."""
+    token = _background.set(True)
+    try:
+        yield
+    finally:
+        _background.reset(token)
 
 
 def validate_source(source: str) -> None:
@@ -122,7 +141,10 @@ def run(spec: RunSpec) -> RunResult:
     conf = settings.RUNNER
     try:
         with slot(
-            Path(conf["SLOTS_DIR"]), int(conf["CONCURRENCY"]), timeout_s=float(conf["SLOT_WAIT_S"])
+            Path(conf["SLOTS_DIR"]),
+            int(conf["CONCURRENCY"]),
+            timeout_s=float(conf["SLOT_WAIT_S"]),
+            keep_free=1 if _background.get() else 0,
         ):
             execution = _execute(stdin=stdin, limits=limits, budget_s=budget, cap=cap)
     except SlotsBusy as exc:
