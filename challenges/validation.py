@@ -59,7 +59,9 @@ class ValidationReport:
 
 
 def _grade(version: ChallengeVersion, code: str) -> Grade:
-    return kinds.grade(version=version, code=code, cases=version.cases.order_by("ordinal"))
+    return kinds.grade(
+        version=version, code=code, cases=version.cases.order_by("ordinal"), audience="author"
+    )
 
 
 def validate_version(version: ChallengeVersion) -> ValidationReport:

@@ -14,9 +14,15 @@ def grade(
     code: str = "",
     cases: Iterable[TestCase],
     answers: dict | None = None,
+    audience: str = "candidate",
 ) -> Grade:
     """Grade `code` (or a design challenge's `answers`) against `cases` of `version`; raises
-    SandboxFailure on our own failures."""
+    SandboxFailure on our own failures.
+
+    `audience="candidate"` (the default) redacts hidden cases as docs/runner.md says: nothing
+    the code produced while a hidden case ran comes back. `audience="author"` (validation of
+    an author's own reference, starter and mutants) keeps every case's detail and timing.
+    """
     kind = version.challenge.kind
     if kind == Challenge.Kind.DESIGN:
         from challenges.kinds import design
