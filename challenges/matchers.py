@@ -5,13 +5,20 @@ match element by element. Matcher objects: {"$any": true}, {"$type": "string"|"i
 "number"|"boolean"|"null"|"array"|"object"}, {"$regex": "..."}, {"$len": n},
 {"$unordered": [...]}, {"$absent": true} (the key must not be there), {"$exact": {...}}
 (an object with no extra keys).
+
+Expected values are an author's and actual values a candidate's: `matcher_problems` checks the
+former when a package is read, and `mismatch` is total over both (a malformed matcher or a
+pattern that runs too long is a mismatch, never an exception). Patterns run through the
+`regex` package with a timeout, so a catastrophic pattern can't hold a grading worker.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import time
 from typing import Any
+
+import regex
 
 ABSENT = object()
 TYPES = {
@@ -23,14 +30,106 @@ TYPES = {
     "array": lambda v: isinstance(v, list),
     "object": lambda v: isinstance(v, dict),
 }
+MATCHERS = ("$any", "$type", "$regex", "$len", "$unordered", "$absent", "$exact")
+MAX_PATTERN_CHARS = 500
+MAX_MATCHED_CHARS = 100_000
+REGEX_TIMEOUT_S = 0.25
+# All the patterns of one comparison together: many slow patterns can't add up either.
+REGEX_BUDGET_S = 1.0
+MAX_LEN = 1_000_000
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.deadline = time.monotonic() + REGEX_BUDGET_S
+
+    def timeout(self) -> float:
+        return max(0.0, min(REGEX_TIMEOUT_S, self.deadline - time.monotonic()))
 
 
 def _is_matcher(value: Any) -> bool:
-    return isinstance(value, dict) and len(value) == 1 and next(iter(value)).startswith("$")
+    return (
+        isinstance(value, dict)
+        and len(value) == 1
+        and isinstance(next(iter(value)), str)
+        and next(iter(value)).startswith("$")
+    )
 
 
-def mismatch(expected: Any, actual: Any, path: str = "$") -> str | None:
-    """None when `actual` matches `expected`, else where and how it differs."""
+def _shown(value: Any) -> str:
+    try:
+        return json.dumps(value)[:80]
+    except (TypeError, ValueError, RecursionError):
+        return "that value"
+
+
+def matcher_problems(expected: Any, path: str = "$") -> list[str]:
+    """What is wrong with the matchers in an expected value (empty when they are all valid)."""
+    problems: list[str] = []
+    stack = [(expected, path)]
+    while stack:
+        value, where = stack.pop()
+        if _is_matcher(value):
+            ((name, argument),) = value.items()
+            if name not in MATCHERS:
+                problems.append(f"{where}: unknown matcher {name!r} (known: {', '.join(MATCHERS)})")
+            elif name == "$type" and argument not in TYPES:
+                problems.append(f"{where}: $type must be one of {', '.join(TYPES)}")
+            elif name == "$len" and not (
+                isinstance(argument, int)
+                and not isinstance(argument, bool)
+                and 0 <= argument <= MAX_LEN
+            ):
+                problems.append(f"{where}: $len must be a whole number from 0 to {MAX_LEN}")
+            elif name == "$regex":
+                problems += _pattern_problems(argument, where)
+            elif name == "$unordered":
+                if not isinstance(argument, list):
+                    problems.append(f"{where}: $unordered takes a list")
+                else:
+                    stack.extend((item, f"{where}[{i}]") for i, item in enumerate(argument))
+            elif name == "$exact":
+                if not isinstance(argument, dict):
+                    problems.append(f"{where}: $exact takes an object")
+                else:
+                    stack.extend((item, f"{where}.{key}") for key, item in argument.items())
+        elif isinstance(value, dict):
+            stack.extend((item, f"{where}.{key}") for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((item, f"{where}[{i}]") for i, item in enumerate(value))
+    return problems
+
+
+def _pattern_problems(pattern: Any, where: str) -> list[str]:
+    if not isinstance(pattern, str):
+        return [f"{where}: $regex takes a pattern as text"]
+    if len(pattern) > MAX_PATTERN_CHARS:
+        return [f"{where}: a $regex pattern is at most {MAX_PATTERN_CHARS} characters"]
+    try:
+        regex.compile(pattern)
+    except (regex.error, ValueError, OverflowError, RecursionError) as exc:
+        return [f"{where}: $regex does not compile: {exc}"]
+    return []
+
+
+def _regex_mismatch(pattern: Any, actual: Any, path: str, budget: _Budget) -> str | None:
+    if not isinstance(pattern, str) or len(pattern) > MAX_PATTERN_CHARS:
+        return f"{path}: the expected pattern is not valid"
+    shown = f"/{pattern[:80]}/"
+    if not isinstance(actual, str):
+        return f"{path}: does not match {shown} (not text)"
+    if len(actual) > MAX_MATCHED_CHARS:
+        return f"{path}: does not match {shown} (longer than {MAX_MATCHED_CHARS} characters)"
+    try:
+        matched = regex.fullmatch(pattern, actual, timeout=budget.timeout())
+    except TimeoutError:
+        return f"{path}: does not match {shown} (matching took too long)"
+    except (regex.error, ValueError, OverflowError, RecursionError):
+        return f"{path}: the expected pattern is not valid"
+    return None if matched else f"{path}: does not match {shown}"
+
+
+def _mismatch(expected: Any, actual: Any, path: str, budget: _Budget) -> str | None:
     if _is_matcher(expected):
         ((name, argument),) = expected.items()
         if name == "$absent":
@@ -40,35 +139,48 @@ def mismatch(expected: Any, actual: Any, path: str = "$") -> str | None:
         if name == "$any":
             return None
         if name == "$type":
-            return None if TYPES[argument](actual) else f"{path}: expected a {argument}"
+            check = TYPES.get(argument) if isinstance(argument, str) else None
+            if check is None:
+                return f"{path}: the expected type is not valid"
+            return None if check(actual) else f"{path}: expected a {argument}"
         if name == "$regex":
-            ok = isinstance(actual, str) and re.fullmatch(argument, actual)
-            return None if ok else f"{path}: does not match /{argument}/"
+            return _regex_mismatch(argument, actual, path, budget)
         if name == "$len":
             ok = isinstance(actual, (list, str, dict)) and len(actual) == argument
-            return None if ok else f"{path}: expected length {argument}"
+            return None if ok else f"{path}: expected length {_shown(argument)}"
         if name == "$unordered":
+            if not isinstance(argument, list):
+                return f"{path}: the expected list is not valid"
             if not isinstance(actual, list) or len(actual) != len(argument):
                 return f"{path}: expected {len(argument)} items in any order"
             remaining = list(actual)
             for item in argument:
-                found = next((a for a in remaining if mismatch(item, a) is None), ABSENT)
-                if found is ABSENT:
-                    return f"{path}: no item matches {json.dumps(item)[:80]}"
-                remaining.remove(found)
+                index = next(
+                    (
+                        i
+                        for i, candidate in enumerate(remaining)
+                        if _mismatch(item, candidate, path, budget) is None
+                    ),
+                    None,
+                )
+                if index is None:
+                    return f"{path}: no item matches {_shown(item)}"
+                del remaining[index]
             return None
         if name == "$exact":
+            if not isinstance(argument, dict):
+                return f"{path}: the expected object is not valid"
             if not isinstance(actual, dict) or set(actual) != set(argument):
                 return f"{path}: expected exactly the keys {sorted(argument)}"
-            return mismatch(argument, actual, path)
-        raise ValueError(f"unknown matcher {name}")
+            return _mismatch(argument, actual, path, budget)
+        return f"{path}: unknown matcher {name[:40]!r}"
     if actual is ABSENT:
         return f"{path}: missing"
     if isinstance(expected, dict):
         if not isinstance(actual, dict):
             return f"{path}: expected an object"
         for key, value in expected.items():
-            problem = mismatch(value, actual.get(key, ABSENT), f"{path}.{key}")
+            problem = _mismatch(value, actual.get(key, ABSENT), f"{path}.{key}", budget)
             if problem:
                 return problem
         return None
@@ -76,26 +188,77 @@ def mismatch(expected: Any, actual: Any, path: str = "$") -> str | None:
         if not isinstance(actual, list) or len(actual) != len(expected):
             return f"{path}: expected a list of {len(expected)}"
         for index, (e, a) in enumerate(zip(expected, actual, strict=True)):
-            problem = mismatch(e, a, f"{path}[{index}]")
+            problem = _mismatch(e, a, f"{path}[{index}]", budget)
             if problem:
                 return problem
         return None
-    if type(expected) is not type(actual) and not (
-        isinstance(expected, (int, float))
-        and isinstance(actual, (int, float))
+    numbers = (int, float)
+    both_numbers = (
+        isinstance(expected, numbers)
+        and isinstance(actual, numbers)
         and not isinstance(expected, bool)
         and not isinstance(actual, bool)
+    )
+    if type(expected) is not type(actual) and not both_numbers:
+        return f"{path}: expected {_shown(expected)}"
+    return None if expected == actual else f"{path}: expected {_shown(expected)}"
+
+
+def mismatch(expected: Any, actual: Any, path: str = "$") -> str | None:
+    """None when `actual` matches `expected`, else where and how it differs; never raises."""
+    try:
+        return _mismatch(expected, actual, path, _Budget())
+    except (RecursionError, TypeError, ValueError, OverflowError):
+        return f"{path}: could not be compared with the expected value"
+
+
+def response_problems(expected: Any, where: str) -> list[str]:
+    """What is wrong with one expected HTTP response of an API case."""
+    if not isinstance(expected, dict):
+        return [f"{where}: an expected response is an object (status, headers, json, text)"]
+    problems = []
+    unknown = set(expected) - {"status", "headers", "json", "text"}
+    if unknown:
+        problems.append(f"{where}: unknown keys {sorted(unknown)} (status, headers, json, text)")
+    status = expected.get("status")
+    if "status" in expected and not (
+        isinstance(status, int) and not isinstance(status, bool) and 100 <= status <= 599
     ):
-        return f"{path}: expected {json.dumps(expected)[:80]}"
-    return None if expected == actual else f"{path}: expected {json.dumps(expected)[:80]}"
+        problems.append(f"{where}: status must be an HTTP status code (100-599)")
+    headers = expected.get("headers", {})
+    if not isinstance(headers, dict):
+        problems.append(f"{where}: headers must be an object of name -> value")
+    else:
+        for name, value in headers.items():
+            if not (isinstance(value, str) or _is_matcher(value)):
+                problems.append(f"{where}: header {name}: a text value or a matcher")
+            problems += matcher_problems(value, f"{where}: header {name}")
+    if "json" in expected and "text" in expected:
+        problems.append(f"{where}: json or text, not both")
+    if "json" in expected:
+        problems += matcher_problems(expected["json"], f"{where}: body")
+    if "text" in expected:
+        if not (isinstance(expected["text"], str) or _is_matcher(expected["text"])):
+            problems.append(f"{where}: text must be text or a matcher")
+        problems += matcher_problems(expected["text"], f"{where}: body")
+    return problems
 
 
-def response_mismatch(expected: dict, actual: dict) -> str | None:
+def response_mismatch(expected: Any, actual: Any) -> str | None:
     """Compare one HTTP response: status, headers (case-insensitive names), JSON or text body."""
+    if not isinstance(expected, dict):
+        return "the expected response is not valid"
+    if not isinstance(actual, dict):
+        return "no response"
     if "status" in expected and expected["status"] != actual.get("status"):
-        return f"status: expected {expected['status']}, got {actual.get('status')}"
-    headers = actual.get("headers", {})
-    for name, value in expected.get("headers", {}).items():
+        return f"status: expected {_shown(expected['status'])}, got {_shown(actual.get('status'))}"
+    headers = actual.get("headers")
+    headers = headers if isinstance(headers, dict) else {}
+    expected_headers = expected.get("headers", {})
+    if not isinstance(expected_headers, dict):
+        return "the expected headers are not valid"
+    for name, value in expected_headers.items():
+        name = str(name)
         problem = mismatch(value, headers.get(name.lower(), ABSENT), f"header {name}")
         if problem:
             return problem

@@ -4,20 +4,40 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from challenges import package_content as limits
 from challenges.comparators import COMPARATORS
+from challenges.matchers import response_problems
 
 MANIFEST = "challenge.toml"
 KINDS = {"python", "api", "sql", "design"}
 DIFFICULTIES = {"easy", "medium", "hard"}
+# Catalogue slugs never contain "_": an organisation's are "<organisation>_<name>", so the two
+# can never collide (docs/challenge-format.md).
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ORGANISATION_SEPARATOR = "_"
+MAX_SLUG_CHARS = 100
 SOURCE_EXTENSION = {"python": "py", "api": "py", "sql": "sql"}
 SHARED_DATASETS = Path(__file__).resolve().parent / "datasets"
+MAX_CASES_JSON_BYTES = 16 * 1024 * 1024
+# What each kind's table may hold, and what each key must be.
+POSITIVE_NUMBER = "a positive number"
+CONFIG_KEYS = {
+    "python": {"entrypoint", "mode", "comparator", "comparator_options", "time_limit_s"}
+    | {"memory_mb"},
+    "api": {"entrypoint", "factory", "time_limit_s", "memory_mb"},
+    "sql": {"dataset", "order_matters", "check_column_names", "float_tolerance", "time_limit_s"}
+    | {"memory_mb"},
+    "design": set(),
+}
+MAX_TIME_LIMIT_S = 600
+MAX_MEMORY_MB = 64 * 1024
 
 
 class PackageError(ValueError):
@@ -27,6 +47,24 @@ class PackageError(ValueError):
         self.path = path
         self.problems = problems
         super().__init__(f"{path}: " + "; ".join(problems))
+
+
+def slug_problem(slug: Any, organisation: str | None = None) -> str | None:
+    """Why `slug` can't name a challenge of `organisation` (None: the public catalogue)."""
+    if not isinstance(slug, str) or len(slug) > MAX_SLUG_CHARS:
+        return f"slug must be text of at most {MAX_SLUG_CHARS} characters"
+    if organisation is None:
+        if SLUG_RE.match(slug):
+            return None
+        return "slug must be lowercase words joined by hyphens (no '_': that is for organisations)"
+    prefix = organisation + ORGANISATION_SEPARATOR
+    if slug.startswith(prefix) and SLUG_RE.match(slug[len(prefix) :]):
+        return None
+    return (
+        f"an organisation's challenge slug is '{prefix}<name>', <name> lowercase words joined "
+        f"by hyphens (e.g. '{prefix}order-total'): the catalogue's slugs never contain '_', "
+        "so they can never collide with an organisation's"
+    )
 
 
 @dataclass(frozen=True)
@@ -98,9 +136,15 @@ def content_digest(content: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _read_text(path: Path, problems: list[str], *, required: bool = True) -> str:
+def _read_text(
+    path: Path, problems: list[str], *, required: bool = True, max_bytes: int | None = None
+) -> str:
+    max_bytes = max_bytes or limits.MAX_MARKDOWN_CHARS * 4
     try:
-        return path.read_text(encoding="utf-8")
+        if path.stat().st_size > max_bytes:
+            problems.append(f"{path.name}: larger than {max_bytes} bytes")
+            return ""
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         if required:
             problems.append(f"{path.name}: missing")
@@ -108,11 +152,42 @@ def _read_text(path: Path, problems: list[str], *, required: bool = True) -> str
     except UnicodeDecodeError:
         problems.append(f"{path.name}: not valid UTF-8")
         return ""
+    if "\x00" in text:
+        problems.append(f"{path.name}: contains a NUL character")
+        return ""
+    return text
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _load_json(text: str, problems: list[str], where: str) -> Any:
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except RecursionError:
+        problems.append(f"{where}: nested too deeply")
+    except ValueError as exc:  # JSONDecodeError, NaN/Infinity, too many digits
+        problems.append(f"{where}: {exc}")
+    return None
+
+
+def _text_field(item: dict, key: str, limit: int, where: str, problems: list[str]) -> str:
+    value = item.get(key, "")
+    if not isinstance(value, str):
+        problems.append(f"{where}: '{key}' must be text")
+        return ""
+    if len(value) > limit:
+        problems.append(f"{where}: '{key}' is at most {limit} characters")
+    return value
 
 
 def _cases(raw: Any, problems: list[str], *, design: bool = False) -> list[CaseSpec]:
     if not isinstance(raw, dict) or not isinstance(raw.get("cases"), list):
         problems.append('cases.json: must be an object with a "cases" list')
+        return []
+    if len(raw["cases"]) > limits.MAX_CASES:
+        problems.append(f"cases.json: at most {limits.MAX_CASES} cases")
         return []
     cases = []
     names = set()
@@ -121,29 +196,37 @@ def _cases(raw: Any, problems: list[str], *, design: bool = False) -> list[CaseS
         if not isinstance(item, dict):
             problems.append(f"{where}: must be an object")
             continue
-        name = item.get("name") or f"case {index}"
+        name = _text_field(item, "name", 120, where, problems) or f"case {index}"
         if name in names:
             problems.append(f"{where}: duplicate name {name!r}")
         names.add(name)
         visibility = item.get("visibility", "hidden")
         if visibility not in ("example", "hidden"):
             problems.append(f"{where}: visibility must be 'example' or 'hidden'")
+            visibility = "hidden"
+        elif design and visibility == "example":
+            problems.append(
+                f"{where}: a design question can't be an example: its answer key would be shown"
+            )
         if not isinstance(item.get("input"), dict):
             problems.append(f"{where}: 'input' must be an object")
         if "expected" not in item:
             problems.append(f"{where}: 'expected' is missing")
+        for key in ("input", "expected"):
+            problems += [f"{where}: {key}: {p}" for p in limits.json_problems(item.get(key))]
         weight = item.get("weight", 1)
-        if not isinstance(weight, int) or weight < 1:
-            problems.append(f"{where}: 'weight' must be a positive whole number")
+        if isinstance(weight, bool) or not isinstance(weight, int) or not 1 <= weight <= 1000:
+            problems.append(f"{where}: 'weight' must be a whole number from 1 to 1000")
+            weight = 1
         cases.append(
             CaseSpec(
-                name=str(name),
-                visibility=str(visibility),
+                name=name,
+                visibility=visibility,
                 input=item.get("input") if isinstance(item.get("input"), dict) else {},
                 expected=item.get("expected"),
-                category=str(item.get("category", "")),
-                hint=str(item.get("hint", "")),
-                weight=weight if isinstance(weight, int) and weight > 0 else 1,
+                category=_text_field(item, "category", 80, where, problems),
+                hint=_text_field(item, "hint", 300, where, problems),
+                weight=weight,
             )
         )
     if cases and not design and not any(case.visibility == "example" for case in cases):
@@ -153,14 +236,46 @@ def _cases(raw: Any, problems: list[str], *, design: bool = False) -> list[CaseS
     return cases
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _config_problems(kind: str, config: dict) -> list[str]:
+    """Each key of the kind's table is known and of the right type and range."""
+    problems = []
+    where = f"{MANIFEST}: [{kind}]"
+    unknown = sorted(set(config) - CONFIG_KEYS.get(kind, set()))
+    if unknown:
+        known = ", ".join(sorted(CONFIG_KEYS.get(kind, set()))) or "none"
+        problems.append(f"{where} unknown keys {unknown} (known: {known})")
+    for key in ("order_matters", "check_column_names", "factory"):
+        if key in config and not isinstance(config[key], bool):
+            problems.append(f"{where} {key} must be true or false")
+    time_limit = config.get("time_limit_s", 1)
+    if not _is_number(time_limit) or not 0 < time_limit <= MAX_TIME_LIMIT_S:
+        problems.append(
+            f"{where} time_limit_s must be a number of seconds, 0 to {MAX_TIME_LIMIT_S}"
+        )
+    memory = config.get("memory_mb", 1)
+    if isinstance(memory, bool) or not isinstance(memory, int) or not 0 < memory <= MAX_MEMORY_MB:
+        problems.append(f"{where} memory_mb must be a whole number, 1 to {MAX_MEMORY_MB}")
+    tolerance = config.get("float_tolerance", 1e-6)
+    if not _is_number(tolerance) or not 0 <= tolerance <= 1:
+        problems.append(f"{where} float_tolerance must be a number from 0 to 1")
+    options = config.get("comparator_options", {})
+    if not isinstance(options, dict) or not set(options) <= {"rel_tol", "abs_tol"}:
+        problems.append(f"{where} comparator_options may set rel_tol and abs_tol only")
+    elif not all(_is_number(v) and 0 <= v <= 1e6 for v in options.values()):
+        problems.append(f"{where} comparator_options are numbers from 0 to 1e6")
+    if "dataset" in config and not (
+        isinstance(config["dataset"], str) and SLUG_RE.match(config["dataset"])
+    ):
+        problems.append(f"{where} dataset must name a shared dataset (a slug)")
+    return problems
+
+
 def _sql_assets(folder: Path, config: dict, problems: list[str]) -> dict[str, str]:
     """The dataset an SQL challenge runs on: its own dataset/ folder, or a shared one by name."""
-    for key, kind in (("order_matters", bool), ("check_column_names", bool)):
-        if key in config and not isinstance(config[key], kind):
-            problems.append(f"{MANIFEST}: [sql] {key} must be true or false")
-    tolerance = config.get("float_tolerance", 1e-6)
-    if not isinstance(tolerance, (int, float)) or tolerance < 0:
-        problems.append(f"{MANIFEST}: [sql] float_tolerance must be a number >= 0")
     source = folder / "dataset"
     if not source.is_dir():
         name = config.get("dataset")
@@ -174,13 +289,54 @@ def _sql_assets(folder: Path, config: dict, problems: list[str]) -> dict[str, st
         if not source.is_dir():
             problems.append(f"{MANIFEST}: [sql] dataset {name!r}: no folder {source}")
             return {}
+    paths = sorted(source.rglob("*.sql"))
+    if len(paths) > limits.MAX_ASSETS:
+        problems.append(f"dataset: at most {limits.MAX_ASSETS} files")
+        return {}
     assets = {
-        f"dataset/{path.relative_to(source).as_posix()}": _read_text(path, problems)
-        for path in sorted(source.rglob("*.sql"))
+        f"dataset/{path.relative_to(source).as_posix()}": _read_text(
+            path, problems, max_bytes=limits.MAX_ASSET_BYTES
+        )
+        for path in paths
+        if not path.is_symlink()
     }
+    problems += [f"dataset: {p}" for p in limits.assets_problems(assets)]
     if "dataset/schema.sql" not in assets:
         problems.append(f"dataset: schema.sql is missing in {source}")
     return assets
+
+
+def _design_problems(index: int, case: CaseSpec) -> list[str]:
+    from challenges.kinds.design import question_problems
+
+    try:
+        return question_problems(index, case.input, case.expected, case.weight)
+    except (AttributeError, TypeError, ValueError, KeyError, OverflowError):
+        # The question checker assumes a sane shape in places; a hostile one is a problem too.
+        return [f"cases.json: question {index}: malformed (see the design table in the docs)"]
+
+
+def _python_input_problem(case_input: dict) -> bool:
+    keys = set(case_input)
+    if keys == {"ops"}:
+        ops = case_input["ops"]
+        return not (
+            isinstance(ops, list)
+            and ops
+            and all(
+                isinstance(op, dict)
+                and set(op) <= {"method", "args", "kwargs"}
+                and isinstance(op.get("method", ""), str)
+                and isinstance(op.get("args", []), list)
+                and isinstance(op.get("kwargs", {}), dict)
+                for op in ops
+            )
+        )
+    return not (
+        keys <= {"args", "kwargs"}
+        and isinstance(case_input.get("args", []), list)
+        and isinstance(case_input.get("kwargs", {}), dict)
+    )
 
 
 def _case_shape_problems(
@@ -191,24 +347,25 @@ def _case_shape_problems(
     for index, case in enumerate(cases, start=1):
         where = f"cases.json: case {index}"
         if kind == "design":
-            from challenges.kinds.design import question_problems
-
-            problems += question_problems(index, case.input, case.expected, case.weight)
+            problems += _design_problems(index, case)
         elif kind == "sql":
             data = case.input.get("data")
             if not isinstance(data, str) or f"dataset/{data}.sql" not in assets:
                 problems.append(
                     f'{where}: input is {{"data": "<name>"}} naming a dataset file '
-                    f"(dataset/<name>.sql); got {data!r}"
+                    f"(dataset/<name>.sql); got {str(data)[:80]!r}"
                 )
             expected = case.expected
             if not (
                 isinstance(expected, dict)
                 and isinstance(expected.get("columns"), list)
+                and all(isinstance(column, str) for column in expected["columns"])
                 and isinstance(expected.get("rows"), list)
                 and all(isinstance(row, list) for row in expected["rows"])
             ):
-                problems.append(f'{where}: expected is {{"columns": [...], "rows": [[...], ...]}}')
+                problems.append(
+                    f'{where}: expected is {{"columns": ["name", ...], "rows": [[...], ...]}}'
+                )
         elif kind == "api":
             requests = case.input.get("requests")
             if (
@@ -219,6 +376,9 @@ def _case_shape_problems(
                 problems.append(f'{where}: input is {{"requests": [{{"method", "path", ...}}]}}')
             elif not (isinstance(case.expected, list) and len(case.expected) == len(requests)):
                 problems.append(f"{where}: expected is a list with one response per request")
+            else:
+                for step, response in enumerate(case.expected, start=1):
+                    problems += response_problems(response, f"{where}: response {step}")
         elif kind == "python" and config.get("mode") == "program":
             if not isinstance(case.input.get("stdin"), str):
                 problems.append(f'{where}: a program\'s input is {{"stdin": "text"}}')
@@ -226,17 +386,65 @@ def _case_shape_problems(
                 isinstance(case.expected, dict) and isinstance(case.expected.get("stdout"), str)
             ):
                 problems.append(f'{where}: a program\'s expected value is {{"stdout": "text"}}')
-        elif kind == "python":
-            keys = set(case.input)
-            if not (keys <= {"args", "kwargs"} or keys == {"ops"}):
-                problems.append(
-                    f'{where}: input is {{"args": [...], "kwargs": {{...}}}} or {{"ops": [...]}}'
-                )
+        elif kind == "python" and _python_input_problem(case.input):
+            problems.append(
+                f'{where}: input is {{"args": [...], "kwargs": {{...}}}} or '
+                '{"ops": [{"method": "name", "args": [...]}, ...]}'
+            )
     return problems
 
 
-def read_package(folder: Path) -> ChallengePackage:
-    """Parse `folder`; raises PackageError listing every problem at once."""
+def _manifest_problems(manifest: dict, kind: Any) -> list[str]:
+    """The manifest's own fields (the slug is checked by the caller)."""
+    problems = []
+    title = manifest.get("title", "")
+    if not isinstance(title, str) or not title.strip() or len(title) > 200:
+        problems.append(f"{MANIFEST}: title is required, at most 200 characters")
+    if kind not in KINDS:
+        problems.append(f"{MANIFEST}: kind must be one of {sorted(KINDS)}")
+    if manifest.get("difficulty") not in DIFFICULTIES:
+        problems.append(f"{MANIFEST}: difficulty must be one of {sorted(DIFFICULTIES)}")
+    skills = manifest.get("skills", [])
+    if (
+        not isinstance(skills, list)
+        or not 1 <= len(skills) <= limits.MAX_SKILLS
+        or not all(isinstance(s, str) and len(s) <= 64 and SLUG_RE.match(s) for s in skills)
+    ):
+        problems.append(
+            f"{MANIFEST}: skills must be a list of 1 to {limits.MAX_SKILLS} slugs "
+            "(each at most 64 characters)"
+        )
+    context = manifest.get("context", "")
+    if not isinstance(context, str) or len(context) > 32:
+        problems.append(f"{MANIFEST}: context must be text of at most 32 characters")
+    minutes = manifest.get("estimated_minutes", 20)
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 600:
+        problems.append(f"{MANIFEST}: estimated_minutes must be a whole number from 1 to 600")
+    hints = manifest.get("hints", [])
+    if (
+        not isinstance(hints, list)
+        or len(hints) > limits.MAX_HINTS
+        or not all(isinstance(h, str) and len(h) <= limits.MAX_HINT_CHARS for h in hints)
+    ):
+        problems.append(
+            f"{MANIFEST}: hints must be a list of at most {limits.MAX_HINTS} texts "
+            f"(each at most {limits.MAX_HINT_CHARS} characters)"
+        )
+    return problems
+
+
+def _source(path: Path, problems: list[str]) -> str:
+    text = _read_text(path, problems, max_bytes=limits.max_source_bytes())
+    problems += [f"{path.name}: {p}" for p in limits.source_problems(text)]
+    return text
+
+
+def read_package(folder: Path, *, organisation: str | None = None) -> ChallengePackage:
+    """Parse `folder`; raises PackageError listing every problem at once.
+
+    `organisation` is the owner's slug for an organisation's private challenge (its slug is then
+    `<organisation>_<name>`); None for the public catalogue.
+    """
     folder = Path(folder)
     problems: list[str] = []
     manifest_text = _read_text(folder / MANIFEST, problems)
@@ -246,39 +454,21 @@ def read_package(folder: Path) -> ChallengePackage:
         problems.append(f"{MANIFEST}: {exc}")
         manifest = {}
     slug = manifest.get("slug", "")
-    if not isinstance(slug, str) or not SLUG_RE.match(slug):
-        problems.append(f"{MANIFEST}: slug must be lowercase words joined by hyphens")
-    if slug and folder.name != slug:
+    problem = slug_problem(slug, organisation)
+    if problem:
+        problems.append(f"{MANIFEST}: {problem}")
+    if isinstance(slug, str) and slug and folder.name != slug:
         problems.append(f"{MANIFEST}: slug {slug!r} must match the folder name {folder.name!r}")
-    title = manifest.get("title", "")
-    if not isinstance(title, str) or not title.strip():
-        problems.append(f"{MANIFEST}: title is required")
     kind = manifest.get("kind")
-    if kind not in KINDS:
-        problems.append(f"{MANIFEST}: kind must be one of {sorted(KINDS)}")
-    difficulty = manifest.get("difficulty")
-    if difficulty not in DIFFICULTIES:
-        problems.append(f"{MANIFEST}: difficulty must be one of {sorted(DIFFICULTIES)}")
-    skills = manifest.get("skills", [])
-    if (
-        not isinstance(skills, list)
-        or not skills
-        or not all(isinstance(s, str) and SLUG_RE.match(s) for s in skills)
-    ):
-        problems.append(f"{MANIFEST}: skills must be a non-empty list of slugs")
-        skills = []
-    minutes = manifest.get("estimated_minutes", 20)
-    if not isinstance(minutes, int) or not 1 <= minutes <= 600:
-        problems.append(f"{MANIFEST}: estimated_minutes must be a whole number from 1 to 600")
-    hints = manifest.get("hints", [])
-    if not isinstance(hints, list) or not all(isinstance(h, str) for h in hints):
-        problems.append(f"{MANIFEST}: hints must be a list of strings")
-        hints = []
-    config = manifest.get(kind, {}) if kind else {}
+    kind = kind if isinstance(kind, str) else None
+    problems += _manifest_problems(manifest, kind)
+    config = manifest.get(kind, {}) if kind in KINDS else {}
     if not isinstance(config, dict):
         problems.append(f"{MANIFEST}: [{kind}] must be a table")
         config = {}
-    starter, solution = "", ""
+    problems += [f"{MANIFEST}: [{kind}] {p}" for p in limits.config_problems(config)]
+    if kind in KINDS:
+        problems += _config_problems(kind, config)
     if kind == "python":
         mode = config.get("mode", "function")
         if mode not in ("function", "program"):
@@ -287,54 +477,52 @@ def read_package(folder: Path) -> ChallengePackage:
         if mode == "function" and not (isinstance(entrypoint, str) and entrypoint.isidentifier()):
             problems.append(f"{MANIFEST}: [python] entrypoint must be a Python identifier")
         comparator = config.get("comparator", "text" if mode == "program" else "exact")
-        if comparator not in COMPARATORS:
+        if not isinstance(comparator, str) or comparator not in COMPARATORS:
             problems.append(f"{MANIFEST}: [python] comparator must be one of {sorted(COMPARATORS)}")
-        for key in ("time_limit_s", "memory_mb"):
-            value = config.get(key)
-            if value is not None and (not isinstance(value, (int, float)) or value <= 0):
-                problems.append(f"{MANIFEST}: [python] {key} must be a positive number")
     if kind == "api":
         entrypoint = config.get("entrypoint", "app")
         if not (isinstance(entrypoint, str) and entrypoint.isidentifier()):
             problems.append(f"{MANIFEST}: [api] entrypoint must be a Python identifier")
-        if not isinstance(config.get("factory", False), bool):
-            problems.append(f"{MANIFEST}: [api] factory must be true or false")
     assets: dict[str, str] = {}
     if kind == "sql":
         assets = _sql_assets(folder, config, problems)
+    starter, solution = "", ""
     mutants: list[Mutant] = []
     if kind in SOURCE_EXTENSION:
         extension = SOURCE_EXTENSION[kind]
-        starter = _read_text(folder / f"starter.{extension}", problems)
-        solution = _read_text(folder / f"solution.{extension}", problems)
-        for path in sorted((folder / "mutants").glob(f"*.{extension}")):
-            mutants.append(Mutant(name=path.stem, code=_read_text(path, problems)))
+        starter = _source(folder / f"starter.{extension}", problems)
+        solution = _source(folder / f"solution.{extension}", problems)
+        paths = sorted((folder / "mutants").glob(f"*.{extension}"))
+        if len(paths) > limits.MAX_MUTANTS:
+            problems.append(f"mutants: at most {limits.MAX_MUTANTS}")
+            paths = []
+        for path in paths:
+            mutants.append(Mutant(name=path.stem, code=_source(path, problems)))
     statement = _read_text(folder / "statement.md", problems)
     editorial = _read_text(folder / "editorial.md", problems, required=False)
     cases: list[CaseSpec] = []
-    cases_text = _read_text(folder / "cases.json", problems)
+    cases_text = _read_text(folder / "cases.json", problems, max_bytes=MAX_CASES_JSON_BYTES)
     if cases_text:
-        try:
-            cases = _cases(json.loads(cases_text), problems, design=kind == "design")
+        raw = _load_json(cases_text, problems, "cases.json")
+        if raw is not None:
+            cases = _cases(raw, problems, design=kind == "design")
             problems += _case_shape_problems(kind, config, cases, assets)
-        except json.JSONDecodeError as exc:
-            problems.append(f"cases.json: {exc}")
     if problems:
         raise PackageError(folder, problems)
     package = ChallengePackage(
         path=folder,
         slug=slug,
-        title=title.strip(),
+        title=manifest["title"].strip(),
         kind=kind,
-        difficulty=difficulty,
-        skills=tuple(sorted(set(skills))),  # a set: order carries no meaning
-        context=str(manifest.get("context", "")),
-        estimated_minutes=minutes,
+        difficulty=manifest["difficulty"],
+        skills=tuple(sorted(set(manifest["skills"]))),  # a set: order carries no meaning
+        context=manifest.get("context", ""),
+        estimated_minutes=manifest.get("estimated_minutes", 20),
         statement_md=statement,
         starter_code=starter,
         reference_solution=solution,
         config=dict(config),
-        hints=tuple(hints),
+        hints=tuple(manifest.get("hints", [])),
         editorial_md=editorial,
         cases=tuple(cases),
         mutants=tuple(mutants),
@@ -357,7 +545,12 @@ def discover(paths: list[Path]) -> list[Path]:
     return found
 
 
-def package_from_content(path: Path, content: dict[str, Any]) -> ChallengePackage:
+def package_from_content(path: Path, content: Any) -> ChallengePackage:
+    """A package from plain data (ChallengePackage.content()'s shape); raises PackageError,
+    before anything is built, when a field has the wrong type, size or nesting."""
+    problems = limits.flat_problems(limits.content_problems(content))
+    if problems:
+        raise PackageError(Path(path), problems)
     package = ChallengePackage(
         path=path,
         slug=content["slug"],
@@ -365,29 +558,58 @@ def package_from_content(path: Path, content: dict[str, Any]) -> ChallengePackag
         kind=content["kind"],
         difficulty=content["difficulty"],
         skills=tuple(sorted(set(content["skills"]))),
-        context=content["context"],
+        context=content.get("context", ""),
         estimated_minutes=content["estimated_minutes"],
         statement_md=content["statement_md"],
-        starter_code=content["starter_code"],
-        reference_solution=content["reference_solution"],
-        config=content["config"],
-        hints=tuple(content["hints"]),
-        editorial_md=content["editorial_md"],
-        cases=tuple(CaseSpec(**case) for case in content["cases"]),
-        mutants=tuple(Mutant(**mutant) for mutant in content["mutants"]),
+        starter_code=content.get("starter_code", ""),
+        reference_solution=content.get("reference_solution", ""),
+        config=content.get("config", {}),
+        hints=tuple(content.get("hints", [])),
+        editorial_md=content.get("editorial_md", ""),
+        cases=tuple(
+            CaseSpec(
+                name=case.get("name", ""),
+                visibility=case.get("visibility", "hidden"),
+                input=case["input"],
+                expected=case["expected"],
+                category=case.get("category", ""),
+                hint=case.get("hint", ""),
+                weight=case.get("weight", 1),
+            )
+            for case in content["cases"]
+        ),
+        mutants=tuple(Mutant(**mutant) for mutant in content.get("mutants", [])),
         assets=dict(content.get("assets", {})),
     )
     return replace(package, digest=content_digest(package.content()))
 
 
+def _inside(root: Path, relative: str) -> Path:
+    """`root / relative`, refused unless it stays inside `root` (whatever the name holds)."""
+    path = (root / relative).resolve()
+    if not path.is_relative_to(root.resolve()) or path == root.resolve():
+        raise PackageError(root, [f"{relative!r}: a file must stay inside the package folder"])
+    return path
+
+
 def write_package(package: ChallengePackage, folder: Path) -> Path:
-    """Write `package` as a package folder `folder/<slug>/`; reading it back gives the same."""
+    """Write `package` as a package folder `folder/<slug>/`; reading it back gives the same.
+
+    Every path is checked to stay inside that folder, whatever the package says (the names were
+    validated before, this is the second line of defence).
+    """
     import tomli_w
 
-    target = Path(folder) / package.slug
+    target = _inside(Path(folder), package.slug)
     if target.exists() and any(target.iterdir()):
         raise FileExistsError(f"{target} exists and is not empty")
     target.mkdir(parents=True, exist_ok=True)
+
+    def write(relative: str, text: str) -> None:
+        path = _inside(target, relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
     manifest: dict[str, Any] = {
         "slug": package.slug,
         "title": package.title,
@@ -402,10 +624,10 @@ def write_package(package: ChallengePackage, folder: Path) -> Path:
         manifest["hints"] = list(package.hints)
     if package.config:
         manifest[package.kind] = package.config
-    (target / MANIFEST).write_text(tomli_w.dumps(manifest), encoding="utf-8")
-    (target / "statement.md").write_text(package.statement_md, encoding="utf-8")
+    write(MANIFEST, tomli_w.dumps(manifest))
+    write("statement.md", package.statement_md)
     if package.editorial_md:
-        (target / "editorial.md").write_text(package.editorial_md, encoding="utf-8")
+        write("editorial.md", package.editorial_md)
     cases = [
         {
             "name": case.name,
@@ -418,35 +640,31 @@ def write_package(package: ChallengePackage, folder: Path) -> Path:
         }
         for case in package.cases
     ]
-    (target / "cases.json").write_text(
-        json.dumps({"cases": cases}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    write("cases.json", json.dumps({"cases": cases}, indent=1, ensure_ascii=False) + "\n")
     for relative, text in package.assets.items():
-        path = target / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write(relative, text)
     extension = SOURCE_EXTENSION.get(package.kind)
     if extension:
-        (target / f"starter.{extension}").write_text(package.starter_code, encoding="utf-8")
-        (target / f"solution.{extension}").write_text(package.reference_solution, encoding="utf-8")
-        if package.mutants:
-            (target / "mutants").mkdir()
-            for mutant in package.mutants:
-                path = target / "mutants" / f"{mutant.name}.{extension}"
-                path.write_text(mutant.code, encoding="utf-8")
+        write(f"starter.{extension}", package.starter_code)
+        write(f"solution.{extension}", package.reference_solution)
+        for mutant in package.mutants:
+            write(f"mutants/{mutant.name}.{extension}", mutant.code)
     return target
 
 
-def package_from_submitted(content: dict[str, Any]) -> ChallengePackage:
+def package_from_submitted(
+    content: dict[str, Any], *, organisation: str | None = None
+) -> ChallengePackage:
     """Validate submitted content exactly as a folder on disk would be: write it, read it.
 
     One code path for every check (loadchallenges, the authoring API, the admin); raises
-    PackageError listing every problem.
+    PackageError listing every problem. The content is checked as data first, and only then
+    written, into a temporary folder this function owns and removes.
     """
     import tempfile
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(prefix="package-") as tmp:
         draft = package_from_content(Path(tmp), content)
         folder = write_package(draft, Path(tmp))
-        package = read_package(folder)
+        package = read_package(folder, organisation=organisation)
     return replace(package, path=Path(package.slug))

@@ -36,12 +36,13 @@ def test_invalid_package_lists_every_problem(package_copy):
     with pytest.raises(PackageError) as info:
         read_package(package_copy)
     assert info.value.problems == [
-        "challenge.toml: slug must be lowercase words joined by hyphens",
+        "challenge.toml: slug must be lowercase words joined by hyphens "
+        "(no '_': that is for organisations)",
         "challenge.toml: slug 'Bad Slug' must match the folder name 'order-total'",
-        "challenge.toml: title is required",
+        "challenge.toml: title is required, at most 200 characters",
         "challenge.toml: kind must be one of ['api', 'design', 'python', 'sql']",
         "challenge.toml: difficulty must be one of ['easy', 'hard', 'medium']",
-        "challenge.toml: skills must be a non-empty list of slugs",
+        "challenge.toml: skills must be a list of 1 to 20 slugs (each at most 64 characters)",
         "cases.json: case 1: 'input' must be an object",
         "cases.json: case 1: 'expected' is missing",
         "cases.json: at least one case must be a visible example",
