@@ -10,12 +10,12 @@ app_name = "frontend"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", views.SignInView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/signup/", views.sign_up, name="signup"),
     path(
         "accounts/password-reset/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             template_name="frontend/account/password_reset_form.html",
             email_template_name="frontend/account/password_reset_email.txt",
             subject_template_name="frontend/account/password_reset_subject.txt",

@@ -1,12 +1,14 @@
 """Page views: thin, reading through selectors; data for scripts comes from the API."""
 
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from accounts.services import user_create
+from accounts.throttles import throttle_attempt, throttle_message
 from challenges.models import Challenge
 from challenges.queries import (
     challenge_get_published,
@@ -21,9 +23,51 @@ from frontend.forms import CatalogueFilters, SignUpForm
 from submissions.queries import challenge_solved_by
 
 
+def _throttled(response: HttpResponse, wait_s: int) -> HttpResponse:
+    response.status_code = 429
+    response["Retry-After"] = str(wait_s)
+    return response
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in page, with the sign-in budgets (shared with POST /api/auth/token/)."""
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        username = request.POST.get("username", "")
+        wait = throttle_attempt(scope="sign_in", request=request, account=username)
+        if wait is None:
+            return super().post(request, *args, **kwargs)
+        # An unbound form: binding it would check the password, which is what we refuse to do.
+        form = self.get_form_class()(request, initial={"username": username})
+        context = self.get_context_data(form=form, throttled=throttle_message(wait))
+        return _throttled(self.render_to_response(context), wait)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Each request may send an email: limited per client IP and per address asked for."""
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        email = request.POST.get("email", "")
+        wait = throttle_attempt(scope="password_reset", request=request, account=email)
+        if wait is None:
+            return super().post(request, *args, **kwargs)
+        form = self.get_form_class()(initial={"email": email})
+        context = self.get_context_data(form=form, throttled=throttle_message(wait))
+        return _throttled(self.render_to_response(context), wait)
+
+
 def sign_up(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("frontend:catalogue")
+    if request.method == "POST":
+        email = request.POST.get("email", "")
+        wait = throttle_attempt(scope="sign_up", request=request, account=email)
+        if wait is not None:
+            form = SignUpForm(
+                initial={"username": request.POST.get("username", ""), "email": email}
+            )
+            context = {"form": form, "throttled": throttle_message(wait)}
+            return _throttled(render(request, "frontend/account/signup.html", context), wait)
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = user_create(

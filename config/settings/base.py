@@ -7,6 +7,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from config.cache_url import cache_from_url
 from config.env import env_bool, env_int, env_list, env_str
 from config.secret_key import development_secret_key
 
@@ -193,13 +194,62 @@ SUBMISSIONS = {
     "EXPECTED_GRADES_PER_S": env_int("SUBMISSIONS_EXPECTED_GRADES_PER_S", 5),
     # A worker's claim on a submission; if it dies, the claim expires and another grades it.
     "LEASE_S": env_int("SUBMISSIONS_LEASE_S", 300),
+    # Grading attempts before a submission ends as internal_error: sandbox failures and dead
+    # workers (MAX_ATTEMPTS), any other exception in grading (CRASH_ATTEMPTS).
+    "MAX_ATTEMPTS": env_int("SUBMISSIONS_MAX_ATTEMPTS", 5),
+    "CRASH_ATTEMPTS": env_int("SUBMISSIONS_CRASH_ATTEMPTS", 2),
+    # Fair queue: gradings of one user running at once, across all workers (0: no cap).
+    "MAX_RUNNING_PER_USER": env_int("SUBMISSIONS_MAX_RUNNING_PER_USER", 1),
+    # Anti-probing: submits (hidden cases) per user per challenge in any hour (0: no cap).
+    "SUBMITS_PER_CHALLENGE_PER_HOUR": env_int("SUBMISSIONS_SUBMITS_PER_CHALLENGE_PER_HOUR", 12),
 }
+
+# Shared cache (rate-limit counters): every web process must count against one budget, which a
+# per-process memory cache would not (N gunicorn workers would allow N x the rate). The database
+# by default (a migration makes the table), Redis in production: CACHE_URL=redis://host:6379/1.
+CACHES = {"default": cache_from_url(env_str("CACHE_URL"))}
+
+# The client's address for rate limits: REMOTE_ADDR, or with N trusted reverse proxies in front,
+# the X-Forwarded-For entry the farthest of them added (docs/deployment.md).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Attempts per client IP and per account tried (username or email), "<count>/<period>" with a
+# period of s, min, h or d and an optional multiplier (5/15min). The sign-in page and
+# POST /api/auth/token/ share the sign-in budgets: both check a password. Read per request.
+AUTH_THROTTLE_RATES = {
+    "sign_in": {
+        "ip": env_str("THROTTLE_SIGN_IN_IP", "20/min"),
+        "account": env_str("THROTTLE_SIGN_IN_ACCOUNT", "10/15min"),
+    },
+    "sign_up": {
+        "ip": env_str("THROTTLE_SIGN_UP_IP", "20/h"),
+        "account": env_str("THROTTLE_SIGN_UP_EMAIL", "10/h"),
+    },
+    "password_reset": {
+        "ip": env_str("THROTTLE_PASSWORD_RESET_IP", "10/h"),
+        "account": env_str("THROTTLE_PASSWORD_RESET_EMAIL", "5/h"),
+    },
+}
+
+# JSON request bodies: 413 past these, 400 past the depth (config/parsers.py says why Django's
+# site-wide DATA_UPLOAD_MAX_MEMORY_SIZE isn't the bound for them).
+# Authoring carries whole packages with their datasets (the largest shipped one is ~3.5 MB).
+API_JSON_MAX_BYTES = env_int("API_JSON_MAX_BYTES", 1024 * 1024)
+AUTHORING_JSON_MAX_BYTES = env_int("AUTHORING_JSON_MAX_BYTES", 16 * 1024 * 1024)
+API_JSON_MAX_DEPTH = 64
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
     ],
+    "DEFAULT_PARSER_CLASSES": [
+        "config.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    # DRF's default (None) believes the whole X-Forwarded-For header.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,

@@ -14,6 +14,11 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {  # noqa: F405
     "submission_run": "1000/min",
     "submission_submit": "1000/min",
 }
+# Page and browser tests sign in often from one address; the throttle tests set low rates.
+AUTH_THROTTLE_RATES = {
+    scope: {"ip": "1000/min", "account": "1000/min"}
+    for scope in AUTH_THROTTLE_RATES  # noqa: F405
+}
 
 # TEST_DB_SUFFIX lets two test sessions share a machine without sharing a test database.
 _suffix = os.environ.get("TEST_DB_SUFFIX", "")

@@ -5,7 +5,7 @@ from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
-def _low_rates(settings):
+def _low_rates(db, settings):
     cache.clear()
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,

@@ -1,0 +1,30 @@
+"""The shared cache's settings from CACHE_URL: the database by default, Redis in production."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+DATABASE_CACHE_TABLE = "platform_cache"
+REDIS_SCHEMES = {"redis", "rediss", "unix"}
+
+
+def cache_from_url(url: str) -> dict:
+    """`CACHES["default"]` for `url`; empty means the database cache (a migration makes its table).
+
+    Every web process must count rate limits in one place: a per-process memory cache would give
+    N gunicorn workers N times the configured rate.
+    """
+    if not url.strip():
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": DATABASE_CACHE_TABLE,
+        }
+    scheme = urlsplit(url.strip()).scheme
+    if scheme in REDIS_SCHEMES:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url.strip()}
+    raise ImproperlyConfigured(
+        f"CACHE_URL={url!r}: use redis://host:port/db (or rediss://, unix://), "
+        "or leave it empty for the database cache."
+    )
