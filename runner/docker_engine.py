@@ -23,7 +23,11 @@ logger = logging.getLogger(__name__)
 
 SANDBOX_LABEL = "org.interview.sandbox"
 OWNER_LABEL = "org.interview.sandbox.owner"
-SANDBOX_UID = "10001:10001"
+# The harness starts as root in the container's namespaces with only the capabilities it needs
+# to run the candidate's code as another user (SETUID, SETGID) and to clean up after it (KILL);
+# the candidate's processes run as 10001 with none (runner/harness/harness.py).
+HARNESS_USER = "0:0"
+HARNESS_CAPABILITIES = ["SETUID", "SETGID", "KILL"]
 
 _clients: dict[str, docker.DockerClient] = {}
 _client_lock = threading.Lock()
@@ -91,6 +95,7 @@ def host_config(api, limits: Limits) -> dict:
     return api.create_host_config(
         network_mode="none",
         cap_drop=["ALL"],
+        cap_add=HARNESS_CAPABILITIES,
         security_opt=["no-new-privileges"],
         read_only=True,
         tmpfs={
@@ -136,7 +141,7 @@ def create(*, image: str, command: list[str], limits: Limits, docker_host: str =
         container = api.create_container(
             image,
             command=command,
-            user=SANDBOX_UID,
+            user=HARNESS_USER,
             working_dir="/sandbox",
             environment={},
             hostname="sandbox",

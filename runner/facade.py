@@ -48,6 +48,12 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 HARNESS_COMMAND = ["python3", "-I", "/opt/harness/harness.py"]
+# What the cases of one run may return together (the harness refuses more: MAX_TOTAL_ACTUAL_BYTES).
+MAX_RETURNED_BYTES = 4 * 1024 * 1024
+# Nesting the worker accepts in a returned value (the harness refuses deeper: MAX_DEPTH).
+MAX_DEPTH = 64
+CASE_STATUSES = {*(str(status) for status in Status), "not_run"} - {str(Status.SANDBOX_ERROR)}
+_random = secrets.SystemRandom()
 # Time the container needs beyond the program's own budget: start-up and the harness's work.
 STARTUP_GRACE_S = 5.0
 PROGRAM_STARTUP_S = 0.2
@@ -100,9 +106,12 @@ def _job(spec: RunSpec, limits: Limits, nonce: str) -> dict:
         "nonce": nonce,
         "mode": str(spec.mode),
         "source": spec.source,
+        "redact_hidden": spec.redact_hidden,
         "limits": {
             "time_s": limits.time_limit_s,
             "case_time_s": limits.time_limit_s,
+            # Loading the code (imports, module-level work) gets one case's share of time.
+            "import_time_s": limits.time_limit_s,
             "output_bytes": limits.output_limit_bytes,
             "file_bytes": limits.tmpfs_mb * 1024 * 1024,
         },
@@ -112,7 +121,14 @@ def _job(spec: RunSpec, limits: Limits, nonce: str) -> dict:
     else:
         job["entrypoint"] = spec.entrypoint
         job["factory"] = spec.factory
-        job["cases"] = [{"id": case.id, "input": case.input} for case in spec.cases]
+        visible = [case for case in spec.cases if not case.hidden]
+        hidden = [case for case in spec.cases if case.hidden]
+        # A fresh order per run: a program can't tell which hidden case it is by counting.
+        _random.shuffle(hidden)
+        job["cases"] = [
+            {"id": case.id, "input": case.input, "hidden": case.hidden}
+            for case in (*visible, *hidden)
+        ]
     if spec.mode == Mode.PROGRAM_CASES:
         # Each case starts a fresh interpreter: allow for its start-up within the budget.
         job["limits"]["case_time_s"] = limits.time_limit_s + PROGRAM_STARTUP_S
@@ -122,8 +138,11 @@ def _job(spec: RunSpec, limits: Limits, nonce: str) -> dict:
 def _budget_s(spec: RunSpec, limits: Limits) -> float:
     if spec.mode == Mode.PROGRAM:
         return limits.time_limit_s + STARTUP_GRACE_S
-    per_case = limits.time_limit_s + (PROGRAM_STARTUP_S if spec.mode == Mode.PROGRAM_CASES else 0)
-    return per_case * max(1, len(spec.cases)) + STARTUP_GRACE_S
+    if spec.mode == Mode.PROGRAM_CASES:
+        per_case = limits.time_limit_s + PROGRAM_STARTUP_S
+        return per_case * max(1, len(spec.cases)) + STARTUP_GRACE_S
+    # The harness's own total: every case's budget and two loads (visible and hidden children).
+    return limits.time_limit_s * (max(1, len(spec.cases)) + 2) + STARTUP_GRACE_S
 
 
 def run(spec: RunSpec) -> RunResult:
@@ -135,8 +154,9 @@ def run(spec: RunSpec) -> RunResult:
     limits = spec.limits or default_limits()
     nonce = secrets.token_hex(16)
     stdin = json.dumps(_job(spec, limits, nonce)).encode()
-    # Harness output carries the candidate's capped stdout and stderr, JSON-escaped (up to 6x).
-    cap = limits.output_limit_bytes * 6 + 65536
+    # Harness output carries the candidate's capped stdout and stderr and the cases' returned
+    # values (capped in the harness), JSON-escaped (up to 6x).
+    cap = (limits.output_limit_bytes + MAX_RETURNED_BYTES) * 6 + 65536
     budget = _budget_s(spec, limits)
     conf = settings.RUNNER
     try:
@@ -152,7 +172,7 @@ def run(spec: RunSpec) -> RunResult:
     except docker_engine.EngineUnavailable as exc:
         logger.warning("sandbox error: %s", exc)
         return RunResult(status=Status.SANDBOX_ERROR, message=str(exc))
-    return _interpret(execution, nonce, limits)
+    return _interpret(execution, nonce, limits, hidden={c.id for c in spec.cases if c.hidden})
 
 
 def _execute(*, stdin: bytes, limits: Limits, budget_s: float, cap: int):
@@ -180,7 +200,7 @@ def settle(timeout_s: float = 30.0) -> None:
         shared_pool(int(settings.RUNNER["POOL_SIZE"])).drain(timeout_s)
 
 
-def _interpret(execution, nonce: str, limits: Limits) -> RunResult:
+def _interpret(execution, nonce: str, limits: Limits, hidden: set[str] = frozenset()) -> RunResult:
     report = _harness_report(execution.stdout, nonce)
     if execution.timed_out:
         return RunResult(
@@ -220,18 +240,11 @@ def _interpret(execution, nonce: str, limits: Limits) -> RunResult:
         return RunResult(status=Status.SANDBOX_ERROR, message=f"unknown status {status_text!r}")
     if status == Status.RUNTIME_ERROR and execution.oom_killed:
         status = Status.MEMORY_LIMIT
+    raw_cases = report.get("cases")
     cases = tuple(
-        CaseOutput(
-            id=str(case.get("id")),
-            status=str(case.get("status")),
-            actual=case.get("actual"),
-            error=str(case.get("error") or ""),
-            time_ms=int(case.get("time_ms") or 0),
-            output=str(case.get("output") or ""),
-        )
-        for case in report.get("cases", [])
+        _case_output(case, hidden) for case in (raw_cases if isinstance(raw_cases, list) else [])
     )
-    message = report.get("load_error") or ""
+    message = _text(report.get("load_error"), 8000)
     if status == Status.MEMORY_LIMIT and not message:
         message = f"the program ran out of memory ({limits.memory_mb} MB)"
     elif status == Status.TIMEOUT and not message:
@@ -240,17 +253,69 @@ def _interpret(execution, nonce: str, limits: Limits) -> RunResult:
         message = f"the program printed more than {limits.output_limit_bytes} bytes"
     return RunResult(
         status=status,
-        exit_code=report.get("exit_code"),
-        signal=report.get("signal"),
-        stdout=report.get("stdout", ""),
-        stderr=report.get("stderr", ""),
+        exit_code=_int_or_none(report.get("exit_code")),
+        signal=_int_or_none(report.get("signal")),
+        stdout=_text(report.get("stdout"), limits.output_limit_bytes),
+        stderr=_text(report.get("stderr"), limits.output_limit_bytes),
         output_truncated=bool(report.get("output_truncated")),
-        wall_time_ms=int(report.get("wall_time_ms") or execution.wall_time_ms),
-        cpu_time_ms=report.get("cpu_time_ms"),
-        peak_memory_kb=report.get("peak_memory_kb"),
+        wall_time_ms=_int_or_none(report.get("wall_time_ms")) or execution.wall_time_ms,
+        cpu_time_ms=_int_or_none(report.get("cpu_time_ms")),
+        peak_memory_kb=_int_or_none(report.get("peak_memory_kb")),
         message=message,
         cases=cases,
     )
+
+
+def _text(value, cap: int) -> str:
+    return value[:cap] if isinstance(value, str) else ""
+
+
+def _int_or_none(value) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _too_deep(value, limit: int = MAX_DEPTH) -> bool:
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = list(item.values())
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _case_output(case, hidden: set[str]) -> CaseOutput:
+    """One case of the harness's report, checked again on this side of the boundary: a hidden
+    case keeps only its status word and returned value, whatever the report held."""
+    if not isinstance(case, dict):
+        return CaseOutput(id="", status=str(Status.RUNTIME_ERROR))
+    case_id = str(case.get("id"))
+    status = case.get("status")
+    if status not in CASE_STATUSES:
+        status = str(Status.RUNTIME_ERROR)
+    actual = case.get("actual")
+    if _too_deep(actual):
+        status, actual = str(Status.RUNTIME_ERROR), None
+    if case_id in hidden:
+        return CaseOutput(id=case_id, status=status, actual=actual, hidden=True)
+    return CaseOutput(
+        id=case_id,
+        status=status,
+        actual=actual,
+        error=_text(case.get("error"), 4000),
+        time_ms=_int_or_none(case.get("time_ms")) or 0,
+        output=_text(case.get("output"), 20000),
+    )
+
+
+def _not_json(name: str):
+    raise ValueError(f"{name} is not JSON")
 
 
 def _harness_report(stdout: bytes, nonce: str) -> dict | None:
@@ -259,8 +324,8 @@ def _harness_report(stdout: bytes, nonce: str) -> dict | None:
     for line in stdout.splitlines():
         if line.startswith(prefix):
             try:
-                report = json.loads(line[len(prefix) :])
-            except ValueError:
+                report = json.loads(line[len(prefix) :], parse_constant=_not_json)
+            except (ValueError, RecursionError):
                 return None
             return report if isinstance(report, dict) else None
     return None

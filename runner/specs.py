@@ -24,6 +24,8 @@ class Mode(StrEnum):
     PYTHON_CASES = "python_cases"
     SQL_CASES = "sql_cases"  # one query against each case's database (schema + data)
     API_CASES = "api_cases"  # the candidate's WSGI app driven through each scenario
+    # An author's SQL dataset described for the schema panel (tables, columns, sample rows).
+    SQL_DESCRIBE = "sql_describe"
 
 
 @dataclass(frozen=True)
@@ -38,10 +40,14 @@ class Limits:
 
 @dataclass(frozen=True)
 class CaseInput:
-    """One case as it enters the sandbox: an id and the input, never the expected value."""
+    """One case as it enters the sandbox: an id and the input, never the expected value.
+
+    Hidden cases run in a child process of their own, fed one at a time in a random order.
+    """
 
     id: str
     input: dict[str, Any]
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,9 @@ class RunSpec:
     factory: bool = False  # api_cases: the entrypoint is a factory returning the app
     cases: tuple[CaseInput, ...] = ()
     limits: Limits | None = None  # None: the settings' defaults
+    # True (every submission): a hidden case returns only its status word and its value, for
+    # the worker to compare. False: an author validating their own challenge sees everything.
+    redact_hidden: bool = True
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,7 @@ class CaseOutput:
     error: str = ""
     time_ms: int = 0
     output: str = ""  # what the case printed (python cases; capped)
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,7 +101,7 @@ class RunResult:
             "cpu_time_ms": self.cpu_time_ms,
             "peak_memory_kb": self.peak_memory_kb,
             "message": self.message,
-            "cases": [case.__dict__ for case in self.cases],
+            "cases": [dict(case.__dict__) for case in self.cases],
         }
 
 

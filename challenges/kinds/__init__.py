@@ -31,15 +31,15 @@ def grade(
     if kind == Challenge.Kind.PYTHON:
         from challenges.kinds import python
 
-        return python.grade(version=version, code=code, cases=list(cases))
+        return python.grade(version=version, code=code, cases=list(cases), audience=audience)
     if kind == Challenge.Kind.API:
         from challenges.kinds import api
 
-        return api.grade(version=version, code=code, cases=list(cases))
+        return api.grade(version=version, code=code, cases=list(cases), audience=audience)
     if kind == Challenge.Kind.SQL:
         from challenges.kinds import sql
 
-        return sql.grade(version=version, code=code, cases=list(cases))
+        return sql.grade(version=version, code=code, cases=list(cases), audience=audience)
     raise NotImplementedError(f"grading for {kind!r} challenges is not available yet")
 
 

@@ -6,30 +6,42 @@ from __future__ import annotations
 from typing import Any
 
 from challenges.grading import Grade
-from challenges.kinds.scoring import base_row, grade_outputs
+from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs, is_hidden
 from challenges.matchers import response_mismatch
 from challenges.models import ChallengeVersion, TestCase
 from runner.facade import CaseInput, Mode, RunSpec, run
 from runner.limits import limits_for
 
 
-def run_spec(*, version: ChallengeVersion, code: str, cases: list[TestCase]) -> RunSpec:
+def run_spec(
+    *, version: ChallengeVersion, code: str, cases: list[TestCase], audience: str = CANDIDATE
+) -> RunSpec:
     config = version.config
     return RunSpec(
         source=code,
         mode=Mode.API_CASES,
         entrypoint=config.get("entrypoint", "app"),
         factory=bool(config.get("factory", False)),
-        cases=tuple(CaseInput(id=str(case.ordinal), input=case.input) for case in cases),
+        cases=tuple(
+            CaseInput(id=str(case.ordinal), input=case.input, hidden=is_hidden(case))
+            for case in cases
+        ),
         limits=limits_for(
             time_limit_s=config.get("time_limit_s"), memory_mb=config.get("memory_mb")
         ),
+        redact_hidden=audience != AUTHOR,
     )
 
 
-def scenario_mismatch(expected: list[dict], actual: list[dict]) -> tuple[int, str] | None:
+def scenario_mismatch(expected: Any, actual: Any) -> tuple[int, str] | None:
     """(step, what) of the first response that differs, or None."""
+    if not isinstance(expected, list):
+        return 0, "the scenario has no expected responses"
+    if not isinstance(actual, list):
+        return 0, "no responses"
     for step, (want, got) in enumerate(zip(expected, actual, strict=False)):
+        if not isinstance(want, dict) or not isinstance(got, dict):
+            return step, "the response is not an HTTP response"
         problem = response_mismatch(want, got)
         if problem:
             return step, problem
@@ -40,27 +52,22 @@ def scenario_mismatch(expected: list[dict], actual: list[dict]) -> tuple[int, st
 
 def _row(case: TestCase, status: str, passed: bool, output, failure) -> dict[str, Any]:
     row = base_row(case, status, passed, output)
-    if case.visibility == TestCase.Visibility.EXAMPLE:
+    if not is_hidden(case):
         row.update(
             input=case.input,
             expected=case.expected,
             actual=output.actual if output else None,
             mismatch=({"step": failure[0], "detail": failure[1]} if failure else None),
         )
-    else:
-        # Which step failed and in what part (status, a header, the body), never the data.
-        where = None
-        if failure:
-            part = failure[1].split(":", 1)[0]
-            where = {"step": failure[0], "part": part}
-        row.update(category=case.category, hint="" if passed else case.hint, mismatch=where)
     return row
 
 
-def grade(*, version: ChallengeVersion, code: str, cases: list[TestCase]) -> Grade:
+def grade(
+    *, version: ChallengeVersion, code: str, cases: list[TestCase], audience: str = CANDIDATE
+) -> Grade:
     def judge(case: TestCase, output) -> tuple[bool, tuple[int, str] | None]:
-        failure = scenario_mismatch(case.expected, output.actual or [])
+        failure = scenario_mismatch(case.expected, output.actual)
         return failure is None, failure
 
-    result = run(run_spec(version=version, code=code, cases=cases))
-    return grade_outputs(result, cases, judge=judge, row=_row)
+    result = run(run_spec(version=version, code=code, cases=cases, audience=audience))
+    return grade_outputs(result, cases, judge=judge, row=_row, audience=audience)

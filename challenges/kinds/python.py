@@ -7,23 +7,29 @@ from typing import Any
 
 from challenges.comparators import compare
 from challenges.grading import Grade
-from challenges.kinds.scoring import base_row, grade_outputs
+from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs, is_hidden
 from challenges.models import ChallengeVersion, TestCase
 from runner.facade import CaseInput, CaseOutput, Mode, RunSpec, run
 from runner.limits import limits_for
 
 
-def run_spec(*, version: ChallengeVersion, code: str, cases: list[TestCase]) -> RunSpec:
+def run_spec(
+    *, version: ChallengeVersion, code: str, cases: list[TestCase], audience: str = CANDIDATE
+) -> RunSpec:
     config = version.config
     program = config.get("mode") == "program"
     return RunSpec(
         source=code,
         mode=Mode.PROGRAM_CASES if program else Mode.PYTHON_CASES,
         entrypoint="" if program else config["entrypoint"],
-        cases=tuple(CaseInput(id=str(case.ordinal), input=case.input) for case in cases),
+        cases=tuple(
+            CaseInput(id=str(case.ordinal), input=case.input, hidden=is_hidden(case))
+            for case in cases
+        ),
         limits=limits_for(
             time_limit_s=config.get("time_limit_s"), memory_mb=config.get("memory_mb")
         ),
+        redact_hidden=audience != AUTHOR,
     )
 
 
@@ -31,19 +37,19 @@ def case_row(
     case: TestCase, status: str, passed: bool, output: CaseOutput | None, feedback: Any = None
 ) -> dict[str, Any]:
     row = base_row(case, status, passed, output)
-    if case.visibility == TestCase.Visibility.EXAMPLE:
+    if not is_hidden(case):
         row.update(
             input=case.input,
             expected=case.expected,
             actual=output.actual if output else None,
             output=output.output if output else "",
         )
-    else:
-        row.update(category=case.category, hint="" if passed else case.hint)
     return row
 
 
-def grade(*, version: ChallengeVersion, code: str, cases: list[TestCase]) -> Grade:
+def grade(
+    *, version: ChallengeVersion, code: str, cases: list[TestCase], audience: str = CANDIDATE
+) -> Grade:
     config = version.config
     comparator = config.get("comparator", "text" if config.get("mode") == "program" else "exact")
     options = config.get("comparator_options", {})
@@ -51,5 +57,5 @@ def grade(*, version: ChallengeVersion, code: str, cases: list[TestCase]) -> Gra
     def judge(case: TestCase, output: CaseOutput) -> tuple[bool, None]:
         return compare(comparator, case.expected, output.actual, options), None
 
-    result = run(run_spec(version=version, code=code, cases=cases))
-    return grade_outputs(result, cases, judge=judge, row=case_row)
+    result = run(run_spec(version=version, code=code, cases=cases, audience=audience))
+    return grade_outputs(result, cases, judge=judge, row=case_row, audience=audience)

@@ -2,10 +2,17 @@
 
 Each kind supplies how one case is judged (`judge`) and what a result row shows (`row`);
 the verdict is the first failing case's, the score the passed weight over the total.
+
+What a candidate sees of hidden cases is decided here (docs/runner.md, "Hidden cases"): a
+hidden row carries its name, category and a status word, and its hint when it failed; never
+what the code printed, raised, returned or how long it took. Outcomes of hidden cases after the
+first failing one (in the author's order) are withheld, so a submission can't probe every
+hidden case at once.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +27,10 @@ RUN_STATUS_VERDICT = {
     Status.MEMORY_LIMIT: Verdict.MEMORY_LIMIT,
     Status.OUTPUT_LIMIT: Verdict.OUTPUT_LIMIT,
 }
+logger = logging.getLogger(__name__)
+CANDIDATE = "candidate"
+AUTHOR = "author"
+WITHHELD = "withheld"
 
 # judge(case, output) -> (passed, feedback) for a case that produced a value.
 Judge = Callable[[TestCase, CaseOutput], tuple[bool, Any]]
@@ -27,32 +38,64 @@ Judge = Callable[[TestCase, CaseOutput], tuple[bool, Any]]
 Row = Callable[[TestCase, str, bool, CaseOutput | None, Any], dict[str, Any]]
 
 
-def error_for_case(case: TestCase, error: str) -> str:
-    """A visible case's error in full; a hidden case's only as its exception type."""
-    if case.visibility == TestCase.Visibility.EXAMPLE:
-        return error
-    # A hidden case's traceback could carry its input (a candidate can raise it back).
-    last = error.strip().splitlines()[-1] if error.strip() else ""
-    return last.split(":", 1)[0] if last else ""
+def is_hidden(case: TestCase) -> bool:
+    return case.visibility != TestCase.Visibility.EXAMPLE
 
 
 def base_row(case: TestCase, status: str, passed: bool, output: CaseOutput | None) -> dict:
-    return {
+    """The fields every row has; a visible case adds its time and error in full, a hidden case
+    its category and, when it failed, the author's hint."""
+    row = {
         "ordinal": case.ordinal,
         "name": case.name,
         "visibility": case.visibility,
         "status": status,
         "passed": passed,
-        "time_ms": output.time_ms if output else 0,
-        "error": error_for_case(case, output.error) if output else "",
     }
+    if is_hidden(case):
+        row.update(category=case.category, hint="" if passed else case.hint)
+    else:
+        row.update(time_ms=output.time_ms if output else 0, error=output.error if output else "")
+    return row
+
+
+def withhold_after_first_hidden_failure(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows as a candidate sees them: hidden rows after the first failing hidden one (in the
+    author's order) say only that their outcome is withheld."""
+    shown, failed = [], False
+    for row in sorted(rows, key=lambda r: r["ordinal"]):
+        if row["visibility"] == TestCase.Visibility.EXAMPLE:
+            shown.append(row)
+        elif failed:
+            shown.append(
+                {
+                    "ordinal": row["ordinal"],
+                    "name": row["name"],
+                    "visibility": row["visibility"],
+                    "category": row.get("category", ""),
+                    "status": WITHHELD,
+                    "passed": None,
+                    "hint": "",
+                }
+            )
+        else:
+            failed = not row["passed"]
+            shown.append(row)
+    return shown
 
 
 def grade_outputs(
-    result: RunResult, cases: list[TestCase], *, judge: Judge, row: Row, keep_output: bool = True
+    result: RunResult,
+    cases: list[TestCase],
+    *,
+    judge: Judge,
+    row: Row,
+    keep_output: bool = True,
+    audience: str = CANDIDATE,
 ) -> Grade:
     if result.status == Status.SANDBOX_ERROR:
         raise SandboxFailure(result.message)
+    cases = sorted(cases, key=lambda case: case.ordinal)
     common = {
         "wall_time_ms": result.wall_time_ms,
         "cpu_time_ms": result.cpu_time_ms,
@@ -79,7 +122,13 @@ def grade_outputs(
         total_weight += case.weight
         feedback = None
         if output.status == "ok":
-            passed, feedback = judge(case, output)
+            try:
+                passed, feedback = judge(case, output)
+            except Exception:
+                # Whatever the code returned, judging it must end in a verdict: a value the
+                # comparison can't take is not the expected one.
+                logger.exception("judging case %s raised; counted as a wrong answer", case.pk)
+                passed, feedback = False, None
             status = "passed" if passed else Verdict.WRONG_ANSWER.value
         else:
             passed = False
@@ -89,11 +138,15 @@ def grade_outputs(
         elif verdict == Verdict.ACCEPTED:
             verdict = Verdict(status)
             message = result.message or f"{Verdict(status).label} on {case.name}"
-        rows.append(row(case, status, passed, output, feedback))
+        shown = row(case, status, passed, output, feedback)
+        if audience == AUTHOR:
+            # The author's own challenge: every case's error and timing, hidden ones too.
+            shown.update(time_ms=output.time_ms, error=output.error)
+        rows.append(shown)
     return Grade(
         verdict=verdict,
         score=round(passed_weight / total_weight, 4) if total_weight else 0.0,
-        cases=rows,
+        cases=rows if audience == AUTHOR else withhold_after_first_hidden_failure(rows),
         message=message,
         **common,
     )

@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Any
 
 from challenges.grading import Grade
-from challenges.kinds.scoring import base_row, grade_outputs
+from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs, is_hidden
 from challenges.models import ChallengeVersion, TestCase
 from runner.facade import CaseInput, Mode, RunSpec, run
 from runner.limits import limits_for
@@ -24,15 +24,21 @@ def case_input(version: ChallengeVersion, case: TestCase) -> dict[str, str]:
     }
 
 
-def run_spec(*, version: ChallengeVersion, code: str, cases: list[TestCase]) -> RunSpec:
+def run_spec(
+    *, version: ChallengeVersion, code: str, cases: list[TestCase], audience: str = CANDIDATE
+) -> RunSpec:
     config = version.config
     return RunSpec(
         source=code,
         mode=Mode.SQL_CASES,
-        cases=tuple(CaseInput(id=str(c.ordinal), input=case_input(version, c)) for c in cases),
+        cases=tuple(
+            CaseInput(id=str(c.ordinal), input=case_input(version, c), hidden=is_hidden(c))
+            for c in cases
+        ),
         limits=limits_for(
             time_limit_s=config.get("time_limit_s"), memory_mb=config.get("memory_mb")
         ),
+        redact_hidden=audience != AUTHOR,
     )
 
 
@@ -55,8 +61,20 @@ def _cells_equal(expected: Any, actual: Any, tolerance: float) -> bool:
     return expected == actual
 
 
-def compare_tables(expected: dict, actual: dict, config: dict) -> tuple[bool, dict[str, Any]]:
+def _is_table(value: Any) -> bool:
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("columns"), list)
+        and all(isinstance(column, str) for column in value["columns"])
+        and isinstance(value.get("rows"), list)
+        and all(isinstance(row, list) for row in value["rows"])
+    )
+
+
+def compare_tables(expected: Any, actual: Any, config: dict) -> tuple[bool, dict[str, Any]]:
     """(equal, feedback): column check, row comparison and a missing/extra row diff."""
+    if not _is_table(expected) or not _is_table(actual):
+        return False, {"columns": "the result is not a table"}
     tolerance = float(config.get("float_tolerance", 1e-6))
     digits = max(0, min(12, -math.floor(math.log10(tolerance)) if tolerance > 0 else 12))
     feedback: dict[str, Any] = {}
@@ -91,29 +109,24 @@ def compare_tables(expected: dict, actual: dict, config: dict) -> tuple[bool, di
 
 
 def _row_result(case: TestCase, status: str, passed: bool, output, feedback) -> dict:
-    feedback = feedback or {}
     row = base_row(case, status, passed, output)
-    if case.visibility == TestCase.Visibility.EXAMPLE:
+    if not is_hidden(case):
         row.update(
             input={"dataset": case.input["data"]},
             expected=case.expected,
             actual=output.actual if output else None,
-            diff=feedback,
+            diff=feedback or {},
         )
-    else:
-        # Hidden data stays hidden: how many rows were off, not which.
-        summary = {k: v for k, v in feedback.items() if k in ("missing_count", "extra_count")}
-        if "columns" in feedback:
-            summary["columns"] = "the result has the wrong columns"
-        if "order" in feedback:
-            summary["order"] = feedback["order"]
-        row.update(category=case.category, hint="" if passed else case.hint, diff=summary)
     return row
 
 
-def grade(*, version: ChallengeVersion, code: str, cases: list[TestCase]) -> Grade:
+def grade(
+    *, version: ChallengeVersion, code: str, cases: list[TestCase], audience: str = CANDIDATE
+) -> Grade:
     def judge(case: TestCase, output) -> tuple[bool, dict]:
         return compare_tables(case.expected, output.actual, version.config)
 
-    result = run(run_spec(version=version, code=code, cases=cases))
-    return grade_outputs(result, cases, judge=judge, row=_row_result, keep_output=False)
+    result = run(run_spec(version=version, code=code, cases=cases, audience=audience))
+    return grade_outputs(
+        result, cases, judge=judge, row=_row_result, keep_output=False, audience=audience
+    )

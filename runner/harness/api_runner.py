@@ -1,11 +1,12 @@
 """Child side of the harness for API challenges: drive the candidate's WSGI app in-process.
 
-Reads {"source_path", "entrypoint", "factory", "cases"} on stdin; each case is a scenario:
-{"requests": [{"method", "path", "query", "headers", "json" | "body"}, ...]}. Each scenario
-gets a freshly imported module (no state leaks between scenarios). Strings in a request may
-refer to an earlier response of the same scenario: {{0.json.id}}, {{1.headers.etag}},
-{{0.status}}. Writes events on fd 3 like case_runner: start, result (the list of responses),
-load_error. Untrusted: the worker judges the responses outside.
+Reads a request line {"source_path", "entrypoint", "factory"} on stdin, imports the app once
+to check it loads, says "ready" on fd 3, then reads one scenario per line and answers each
+with a result event (the list of responses) before the next is sent. A scenario is
+{"requests": [{"method", "path", "query", "headers", "json" | "body"}, ...]} and gets a freshly
+imported module (no state leaks between scenarios). Strings in a request may refer to an
+earlier response of the same scenario: {{0.json.id}}, {{1.headers.etag}}, {{0.status}}.
+Untrusted: the worker judges the responses outside.
 """
 
 import importlib.util
@@ -17,6 +18,8 @@ import time
 import traceback
 
 events = os.fdopen(3, "w", buffering=1, encoding="utf-8")
+feed = os.fdopen(os.dup(0), "r", encoding="utf-8")
+os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
 MAX_BODY = 64 * 1024
 REFERENCE = re.compile(r"\{\{\s*(\d+)\.([A-Za-z0-9_.\-]+)\s*\}\}")
 
@@ -100,7 +103,8 @@ def send(client, request):
 
 
 def main():
-    request = json.loads(sys.stdin.read())
+    request = json.loads(feed.readline())
+    sys.stdin = open(os.devnull)  # noqa: SIM115
     from werkzeug.test import Client
 
     try:
@@ -121,8 +125,9 @@ def main():
             }
         )
         return
-    for number, case in enumerate(request["cases"], start=1):
-        emit({"event": "start", "id": case["id"]})
+    emit({"event": "ready"})
+    for number, line in enumerate(feed, start=1):
+        case = json.loads(line)
         started = time.perf_counter()
         responses = []
         try:

@@ -1,9 +1,10 @@
 """Child side of the harness: imports the candidate's module and calls it once per case.
 
-Reads {"source_path", "entrypoint", "cases"} on stdin; writes one JSON event per line on
-fd 3: start, result (with the actual value), or load_error. The candidate's code runs in
-this process, so everything here is untrusted: the parent checks the protocol and the
-worker, outside the sandbox, decides what is right.
+Reads a request line {"source_path", "entrypoint"} on stdin, imports the module, says
+"ready" on fd 3, then reads one case per line ({"id", "input"}) and answers each with one
+"result" event on fd 3 before the next case is sent: this process never holds a case it is not
+running. The candidate's code runs in this process, so everything here is untrusted: the
+parent checks the protocol and the worker, outside the sandbox, decides what is right.
 """
 
 import contextlib
@@ -18,8 +19,14 @@ import traceback
 from decimal import Decimal
 
 events = os.fdopen(3, "w", buffering=1, encoding="utf-8")
+# The case feed moves off fd 0: the code reading its stdin gets nothing.
+feed = os.fdopen(os.dup(0), "r", encoding="utf-8")
+os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+sys.stdin = open(os.devnull)  # noqa: SIM115
 _dumps = json.dumps
+_loads = json.loads
 _perf = time.perf_counter
+MAX_DEPTH = 64
 
 
 class CappedText(io.StringIO):
@@ -48,10 +55,10 @@ def emit(payload):
     events.flush()
 
 
-def jsonable(value, depth=0):
+def jsonable(value, depth=1):
     """Turn a returned value into plain JSON data the worker can compare."""
-    if depth > 100:
-        raise ValueError("value nested too deeply")
+    if depth > MAX_DEPTH:
+        raise ValueError(f"the returned value is nested more than {MAX_DEPTH} deep")
     if value is None or isinstance(value, (bool, int, str)):
         return value
     if isinstance(value, float):
@@ -87,8 +94,7 @@ def load(source_path):
     return module
 
 
-def call_case(target, case):
-    data = case["input"]
+def call_case(target, data):
     if "ops" in data:
         instance = None
         outputs = []
@@ -103,9 +109,26 @@ def call_case(target, case):
     return target(*data.get("args", []), **data.get("kwargs", {}))
 
 
+def run_one(target, line):
+    case = _loads(line)
+    started = _perf()
+    printed = CappedText()
+    try:
+        with contextlib.redirect_stdout(printed):
+            actual = jsonable(call_case(target, case["input"]))
+        result = {"event": "result", "status": "ok", "actual": actual}
+    except BaseException as exc:
+        result = {"event": "result", "status": "runtime_error", "error": short_traceback(exc)}
+    result["time_ms"] = int((_perf() - started) * 1000)
+    result["output"] = printed.text()
+    try:
+        emit(result)
+    except (TypeError, ValueError, RecursionError) as exc:
+        emit({"event": "result", "status": "runtime_error", "error": str(exc)[:4000]})
+
+
 def main():
-    request = json.loads(sys.stdin.read())
-    sys.stdin = open(os.devnull)  # noqa: SIM115
+    request = _loads(feed.readline())
     try:
         module = load(request["source_path"])
     except SyntaxError as exc:
@@ -125,22 +148,9 @@ def main():
             }
         )
         return
-    for case in request["cases"]:
-        emit({"event": "start", "id": case["id"]})
-        started = _perf()
-        printed = CappedText()
-        try:
-            with contextlib.redirect_stdout(printed):
-                actual = jsonable(call_case(target, case))
-            result = {"event": "result", "status": "ok", "actual": actual}
-        except BaseException as exc:
-            result = {"event": "result", "status": "runtime_error", "error": short_traceback(exc)}
-        result["time_ms"] = int((_perf() - started) * 1000)
-        result["output"] = printed.text()
-        try:
-            emit(result)
-        except (TypeError, ValueError) as exc:
-            emit({"event": "result", "status": "runtime_error", "error": str(exc)})
+    emit({"event": "ready"})
+    for line in feed:
+        run_one(target, line)
 
 
 main()

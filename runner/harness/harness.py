@@ -1,10 +1,18 @@
 """Sandbox harness: runs candidate code in child processes and reports actual results.
 
-Runs as PID 1 inside the sandbox container (uid 10001, no capabilities, no network).
-Protocol (docs/runner.md): one JSON job on stdin; one line `<nonce> <json>` on stdout.
-The candidate's code never runs in this process: children get their own pipes, so their
-prints cannot reach our stdout, and this process is made non-dumpable so they cannot read
-the nonce from /proc or write to our file descriptors. Expected answers never come here.
+Runs as PID 1 inside the sandbox container: root in the container's namespaces with only the
+SETUID, SETGID and KILL capabilities, no network. Protocol (docs/runner.md): one JSON job on
+stdin; one line `<nonce> <json>` on stdout.
+
+The candidate's code never runs in this process. Children drop to the candidate's uid before
+they exec, so they can't signal this process or open its /proc entries; they get their own
+pipes, so their prints can't reach our stdout. Expected answers never come here.
+
+Hidden cases run in a child of their own, separate from the visible cases' child, and are fed
+one at a time (in the order the worker chose, shuffled per submission): the candidate's process
+never holds the data of a case it is not running. With `redact_hidden` (every submission),
+nothing a hidden case printed, raised or took in time leaves this process: only the value it
+returned, for the worker to compare, and a status from a fixed set.
 """
 
 from __future__ import annotations
@@ -31,8 +39,22 @@ CHILD_ENV = {
     "PYTHONUNBUFFERED": "1",
     "PYTHONHASHSEED": "0",
 }
-MAX_EVENT_LINE = 4 * 1024 * 1024
+# The candidate's code runs as this uid/gid (the owner of the /sandbox tmpfs). None: don't
+# switch (the harness's own tests on the host).
+CANDIDATE_IDS: tuple[int, int] | None = (10001, 10001)
 PR_SET_DUMPABLE = 4
+
+# What a case may return: a value nested at most this deep and at most this large as JSON;
+# over either, the case is refused (runtime_error / output_limit), never passed on.
+MAX_DEPTH = 64
+MAX_ACTUAL_BYTES = 1024 * 1024
+# Everything the cases of one run return, together.
+MAX_TOTAL_ACTUAL_BYTES = 4 * 1024 * 1024
+# One event line from a child: a result with its value, printed output and traceback.
+MAX_EVENT_LINE = MAX_ACTUAL_BYTES + 128 * 1024
+# Statuses a child may claim for a case (any but "ok" only fails the case); memory limits and
+# protocol breaches are decided here.
+CHILD_STATUSES = {"ok", "runtime_error", "timeout", "output_limit"}
 
 
 def make_undumpable() -> None:
@@ -86,6 +108,16 @@ def reap() -> None:
             return
 
 
+def drop_privileges() -> None:
+    """In a child, before exec: become the candidate (no capabilities survive the switch)."""
+    if CANDIDATE_IDS is None or os.geteuid() != 0:
+        return
+    uid, gid = CANDIDATE_IDS
+    os.setgroups([])
+    os.setresgid(gid, gid, gid)
+    os.setresuid(uid, uid, uid)
+
+
 def child_limits(cpu_seconds: int, file_bytes: int):
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
@@ -95,17 +127,56 @@ def child_limits(cpu_seconds: int, file_bytes: int):
     return apply
 
 
-class Child:
-    """A child process with captured, capped stdout/stderr and an optional event pipe."""
+def too_deep(value, limit: int = MAX_DEPTH) -> bool:
+    """Is `value` (parsed JSON) nested deeper than `limit`? Iterative: any depth is safe."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
-    def __init__(self, argv, *, stdin_data: bytes, cpu_seconds: int, job: dict, events: bool):
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
+def parse_event(line: bytes):
+    """A child's event line as a dict, or None: children are untrusted, so this never raises."""
+    try:
+        event = json.loads(line, parse_constant=_refuse_constant)
+    except Exception:  # RecursionError, MemoryError, ValueError: all just "malformed"
+        return None
+    return event if isinstance(event, dict) else None
+
+
+class Child:
+    """A child process with captured, capped stdout/stderr, a stdin it is fed through, and an
+    optional event pipe (fd 3)."""
+
+    def __init__(
+        self,
+        argv,
+        *,
+        cpu_seconds: int,
+        job: dict,
+        events: bool,
+        files: dict[str, str] | None = None,
+    ):
         self.output_cap = int(job["limits"]["output_bytes"])
         self.stdout = bytearray()
         self.stderr = bytearray()
         self.output_exceeded = False
         self.event_buffer = bytearray()
-        self.events: list[dict] = []
-        self.protocol_error = ""
+        self.events: list[dict | None] = []  # None: a malformed event
+        self.oversized = False
         in_r, in_w = os.pipe()
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
@@ -121,8 +192,13 @@ class Child:
                     os.dup2(ev_w, 3)
                 keep = {0, 1, 2, 3} if events else {0, 1, 2}
                 os.closerange(max(keep) + 1, 1024)
+                drop_privileges()
                 child_limits(cpu_seconds, int(job["limits"]["file_bytes"]))()
                 os.chdir(SANDBOX_DIR)
+                for name, text in (files or {}).items():
+                    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+                    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                        handle.write(text)
                 os.execve(argv[0], argv, CHILD_ENV)
             finally:
                 os._exit(127)
@@ -140,14 +216,36 @@ class Child:
             self.selector.register(ev_r, selectors.EVENT_READ)
         self.status = None
         self.rusage = None
-        self._write_stdin(in_w, stdin_data)
+        # stdin is written in the background of the read loop, so a child that doesn't read
+        # can't block us; it stays open until close_input().
+        self.stdin_fd = in_w
+        os.set_blocking(in_w, False)
+        self.pending = bytearray()
+        self.stdin_watched = False
+        self.close_when_drained = False
 
-    def _write_stdin(self, fd: int, data: bytes) -> None:
-        # Write in the background of the read loop so a child that doesn't read can't block us.
-        self.stdin_fd = fd
-        self.stdin_data = memoryview(data)
-        os.set_blocking(fd, False)
-        self.selector.register(fd, selectors.EVENT_WRITE)
+    def feed(self, data: bytes) -> None:
+        if self.stdin_fd < 0:
+            return
+        self.pending += data
+        if not self.stdin_watched:
+            self.selector.register(self.stdin_fd, selectors.EVENT_WRITE)
+            self.stdin_watched = True
+
+    def close_input(self) -> None:
+        self.close_when_drained = True
+        if not self.pending:
+            self._close_stdin()
+
+    def _close_stdin(self) -> None:
+        if self.stdin_fd < 0:
+            return
+        if self.stdin_watched:
+            self.selector.unregister(self.stdin_fd)
+            self.stdin_watched = False
+        os.close(self.stdin_fd)
+        self.stdin_fd = -1
+        self.pending.clear()
 
     def _close(self, fd: int) -> None:
         self.selector.unregister(fd)
@@ -159,16 +257,24 @@ class Child:
             fd = key.fd
             if fd == self.stdin_fd:
                 try:
-                    written = os.write(fd, self.stdin_data[:65536])
-                    self.stdin_data = self.stdin_data[written:]
-                except (BrokenPipeError, BlockingIOError) as exc:
-                    if isinstance(exc, BrokenPipeError):
-                        self.stdin_data = self.stdin_data[:0]
-                if not self.stdin_data:
-                    self._close(fd)
-                    self.stdin_fd = -1
+                    written = os.write(fd, self.pending[:65536])
+                    del self.pending[:written]
+                except BlockingIOError:
+                    pass
+                except OSError:  # the child closed its stdin: it gets nothing more
+                    self._close_stdin()
+                    continue
+                if not self.pending:
+                    if self.close_when_drained:
+                        self._close_stdin()
+                    else:
+                        self.selector.unregister(fd)
+                        self.stdin_watched = False
                 continue
-            chunk = os.read(fd, 65536)
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                chunk = b""
             if not chunk:
                 self._close(fd)
                 if fd == self.ev_fd:
@@ -190,27 +296,39 @@ class Child:
         while b"\n" in self.event_buffer:
             line, _, rest = self.event_buffer.partition(b"\n")
             self.event_buffer = bytearray(rest)
-            try:
-                event = json.loads(line)
-                if not isinstance(event, dict):
-                    raise ValueError("event is not an object")
-                self.events.append(event)
-            except ValueError as exc:
-                self.protocol_error = f"malformed harness event: {exc}"
+            if len(line) > MAX_EVENT_LINE:
+                self.oversized = True
+                continue
+            self.events.append(parse_event(line))
         if len(self.event_buffer) > MAX_EVENT_LINE:
-            self.protocol_error = "harness event too large"
+            # A line that long is refused whatever follows; stop buffering it.
+            self.oversized = True
             self.event_buffer.clear()
 
     def poll(self) -> bool:
         if self.status is None:
-            pid, status, rusage = os.wait4(self.pid, os.WNOHANG)
+            try:
+                pid, status, rusage = os.wait4(self.pid, os.WNOHANG)
+            except ChildProcessError:  # reaped by a sweep already: it was killed
+                pid, status, rusage = self.pid, signal.SIGKILL, None
             if pid:
                 self.status, self.rusage = status, rusage
         return self.status is not None
 
+    def stop(self) -> None:
+        """Kill the child if it still runs and wait until it is gone."""
+        if self.poll():
+            return
+        self.kill()
+        deadline = time.monotonic() + 5
+        while not self.poll() and time.monotonic() < deadline:
+            time.sleep(0.001)
+
     def kill(self) -> None:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(self.pid, signal.SIGKILL)
 
     def drain(self) -> None:
         """After exit: collect what is left in the pipes; their writers may be strays: kill them."""
@@ -223,14 +341,13 @@ class Child:
             self.pump(0.05)
             if (len(self.fds), self.ev_fd) == before:
                 break
-        for fd in [*self.fds, self.ev_fd, self.stdin_fd]:
+        self._close_stdin()
+        for fd in [*self.fds, self.ev_fd]:
             if fd is not None and fd >= 0:
                 with contextlib.suppress(KeyError, OSError, ValueError):
                     self._close(fd)
-
-    def wait_exit(self) -> None:
-        while not self.poll():
-            self.pump(0.02)
+        self.fds = {}
+        self.ev_fd = None
 
     @property
     def exit_code(self):
@@ -259,77 +376,418 @@ def signal_status(exit_code, oom_before: int) -> str:
     return "runtime_error"
 
 
-def write_source(source: str, name: str) -> str:
-    path = os.path.join(SANDBOX_DIR, name)
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(source)
-    return path
+class Usage:
+    """What the candidate's processes printed and used, counted for the visible cases only when
+    hidden cases are redacted (a hidden case's time or memory would carry its data)."""
+
+    def __init__(self):
+        self.stdout = bytearray()
+        self.stderr = bytearray()
+        self.cpu_ms = 0
+        self.peak_kb = 0
+        self.wall_ms = 0
+        self.output_truncated = False
+
+    def add(self, child: Child, wall_ms: int) -> None:
+        self.stdout += child.stdout
+        self.stderr += child.stderr
+        self.cpu_ms += child.cpu_time_ms
+        self.peak_kb = max(self.peak_kb, child.peak_rss_kb)
+        self.wall_ms += wall_ms
+        self.output_truncated = self.output_truncated or child.output_exceeded
+
+    def report(self) -> dict:
+        return {
+            "stdout": text(self.stdout),
+            "stderr": text(self.stderr),
+            "output_truncated": self.output_truncated,
+            "wall_time_ms": self.wall_ms,
+            "cpu_time_ms": self.cpu_ms,
+            "peak_memory_kb": self.peak_kb,
+        }
+
+
+class Budget:
+    """The run's clock: each case its own budget, loading its own share, and a total cap so a
+    child that is restarted again and again can't stretch the run."""
+
+    def __init__(self, job: dict, case_count: int):
+        limits = job["limits"]
+        self.case_s = float(limits["case_time_s"])
+        self.import_s = float(limits.get("import_time_s", self.case_s))
+        self.deadline = time.monotonic() + self.case_s * max(1, case_count) + 2 * self.import_s
+
+    def cpu_seconds(self) -> int:
+        return max(1, int(self.deadline - time.monotonic() + 1.999))
+
+    def exhausted(self) -> bool:
+        return time.monotonic() >= self.deadline
+
+
+def case_result(case_id: str, status: str, *, actual=None, error: str = "", time_ms: int = 0):
+    return {"id": case_id, "status": status, "actual": actual, "error": error, "time_ms": time_ms}
+
+
+def checked_actual(event: dict, used: list[int]) -> tuple[str, object, str]:
+    """(status, actual, error) of a child's result event, refusing what no case may return."""
+    status = event.get("status")
+    if status not in CHILD_STATUSES:
+        return "runtime_error", None, "the result was not reported through the harness"
+    error = event.get("error", "")
+    error = error[:4000] if isinstance(error, str) else ""
+    if status != "ok":
+        return status, None, error
+    actual = event.get("actual")
+    if too_deep(actual):
+        return "runtime_error", None, f"the returned value is nested more than {MAX_DEPTH} deep"
+    size = len(json.dumps(actual, ensure_ascii=True))
+    if size > MAX_ACTUAL_BYTES:
+        return "output_limit", None, f"the returned value is larger than {MAX_ACTUAL_BYTES} bytes"
+    if used[0] + size > MAX_TOTAL_ACTUAL_BYTES:
+        return "output_limit", None, "the values returned by this run are too large together"
+    used[0] += size
+    return "ok", actual, ""
+
+
+def run_group(
+    job: dict,
+    cases: list[dict],
+    *,
+    runner: str,
+    filename: str,
+    budget: Budget,
+    usage: Usage | None,
+    used: list[int],
+) -> tuple[dict[str, dict], dict | None, bool]:
+    """Run `cases` through one child at a time, feeding each case only when the previous one
+    has reported. Returns (results by case id, load error or None, output exceeded)."""
+    results: dict[str, dict] = {}
+    pending = list(cases)
+    load_error = None
+    output_exceeded = False
+    request = {
+        "source_path": os.path.join(SANDBOX_DIR, filename),
+        "entrypoint": job.get("entrypoint", ""),
+        "case_time_s": budget.case_s,
+        "factory": bool(job.get("factory")),
+        "describe": job.get("mode") == "sql_describe",
+    }
+    while pending and load_error is None and not output_exceeded:
+        if budget.exhausted():
+            break
+        oom_before = oom_kills()
+        child = Child(
+            [sys.executable, "-I", "-B", runner],
+            cpu_seconds=budget.cpu_seconds(),
+            job=job,
+            events=True,
+            files={filename: job["source"]},
+        )
+        child.feed((json.dumps(request) + "\n").encode())
+        state = {"ready": False, "current": None, "started": 0.0, "seen": 0}
+
+        def settle_case(
+            status: str, *, actual=None, error: str = "", output: str = "", state=state
+        ) -> None:
+            case = state["current"]
+            elapsed = int((time.monotonic() - state["started"]) * 1000)
+            results[case["id"]] = case_result(
+                case["id"], status, actual=actual, error=error, time_ms=elapsed
+            )
+            if output:
+                results[case["id"]]["output"] = output
+            state["current"] = None
+
+        def take_events(child: Child = child, state=state) -> str | None:
+            """Apply new events; returns a problem that ends this child, or None."""
+            nonlocal load_error
+            while state["seen"] < len(child.events):
+                event = child.events[state["seen"]]
+                state["seen"] += 1
+                kind = event.get("event") if event else None
+                if not state["ready"]:
+                    if kind == "ready":
+                        state["ready"] = True
+                        continue
+                    if kind == "load_error":
+                        load_error = {
+                            "kind": "syntax_error"
+                            if event.get("kind") == "syntax_error"
+                            else "runtime_error",
+                            "error": str(event.get("error", ""))[:8000],
+                        }
+                        return "load error"
+                    load_error = {
+                        "kind": "runtime_error",
+                        "error": "your code wrote to the harness's private channel while loading",
+                    }
+                    return "protocol"
+                if state["current"] is None:
+                    # Only the runner speaks, and only to answer a case: this was the code.
+                    return "protocol"
+                if kind == "result":
+                    status, actual, error = checked_actual(event, used)
+                    output = event.get("output")
+                    output = output[:20000] if isinstance(output, str) else ""
+                    settle_case(status, actual=actual, error=error, output=output)
+                elif kind == "load_error" and event.get("kind") == "syntax_error":
+                    # The SQL runner compiles the query against the first case's schema.
+                    results[state["current"]["id"]] = case_result(
+                        state["current"]["id"], "not_run", error="not run"
+                    )
+                    state["current"] = None
+                    load_error = {"kind": "syntax_error", "error": str(event.get("error", ""))}
+                    return "load error"
+                else:
+                    settle_case(
+                        "runtime_error",
+                        error="your code wrote to the harness's private channel during this case",
+                    )
+                    return "protocol"
+            return None
+
+        while True:
+            exited = child.poll()
+            problem = take_events()
+            if problem:
+                child.kill()
+            elif child.oversized and state["current"] is not None:
+                child.kill()
+                settle_case(
+                    "output_limit",
+                    error=f"the returned value is larger than {MAX_ACTUAL_BYTES} bytes",
+                )
+            elif child.oversized:
+                child.kill()
+                if not state["ready"]:
+                    load_error = {"kind": "runtime_error", "error": "oversized harness event"}
+            elif state["ready"] and state["current"] is None and not exited:
+                if pending:
+                    state["current"] = pending.pop(0)
+                    state["started"] = time.monotonic()
+                    case = state["current"]
+                    line = json.dumps({"id": case["id"], "input": case["input"]}) + "\n"
+                    child.feed(line.encode())
+                else:
+                    child.close_input()
+            if exited or problem or child.oversized:
+                break
+            now = time.monotonic()
+            if child.output_exceeded:
+                child.kill()
+                output_exceeded = True
+                break
+            if not state["ready"] and now - child.started > budget.import_s:
+                child.kill()
+                load_error = {
+                    "kind": "timeout",
+                    "error": f"loading your code took longer than {budget.import_s:g} s",
+                }
+                break
+            if state["current"] is not None and now - state["started"] > budget.case_s:
+                child.kill()
+                settle_case("timeout", error=f"took longer than {budget.case_s:g} s")
+                break
+            if budget.exhausted():
+                child.kill()
+                break
+            child.pump(0.01)
+        wall_ms = int((time.monotonic() - child.started) * 1000)
+        child.stop()
+        # Events may still sit in the pipe after the child exited: read them before judging.
+        child.drain()
+        if not problem:
+            take_events()
+        if child.oversized and state["current"] is not None:
+            settle_case(
+                "output_limit", error=f"the returned value is larger than {MAX_ACTUAL_BYTES} bytes"
+            )
+        if child.output_exceeded:
+            output_exceeded = True
+        if usage is not None:
+            usage.add(child, wall_ms)
+        if state["current"] is not None:
+            # The child died during this case: that case's fault only.
+            exit_code = child.exit_code
+            status = "output_limit" if output_exceeded else signal_status(exit_code, oom_before)
+            settle_case(
+                status,
+                error={
+                    "output_limit": "printed more output than allowed",
+                    "memory_limit": "ran out of memory",
+                    "timeout": "used more CPU time than allowed",
+                }.get(status, f"the process exited during this case (exit {exit_code})"),
+            )
+        elif not state["ready"] and load_error is None and not output_exceeded:
+            if budget.exhausted():
+                break
+            status = signal_status(child.exit_code, oom_before)
+            load_error = {
+                "kind": status if status != "runtime_error" else "runtime_error",
+                "error": (
+                    f"the program exited before running any case (exit {child.exit_code})"
+                    + (f"\n{text(child.stderr)[-2000:]}" if child.stderr else "")
+                ),
+            }
+    for case in pending:
+        if output_exceeded:
+            results[case["id"]] = case_result(
+                case["id"], "output_limit", error="not run: output limit reached"
+            )
+        elif load_error is not None:
+            results[case["id"]] = case_result(case["id"], "not_run", error="not run")
+        else:
+            results[case["id"]] = case_result(
+                case["id"], "timeout", error="not run: the run's total time ran out"
+            )
+    return results, load_error, output_exceeded
+
+
+def redacted(result: dict) -> dict:
+    """A hidden case as it may leave the sandbox: its id, a status word and the returned value."""
+    return {"id": result["id"], "status": result["status"], "actual": result["actual"]}
+
+
+def run_cases(job: dict, runner: str = "", filename: str = "solution.py") -> dict:
+    """Call the candidate's entrypoint (or query) once per case, visible cases in one child and
+    hidden cases in another, each case with its own budget."""
+    runner = runner or CASE_RUNNER
+    cases = [
+        {"id": str(case["id"]), "input": case["input"], "hidden": bool(case.get("hidden"))}
+        for case in job["cases"]
+    ]
+    visible = [case for case in cases if not case["hidden"]]
+    hidden = [case for case in cases if case["hidden"]]
+    redact = bool(job.get("redact_hidden", True))
+    budget = Budget(job, len(cases))
+    started = time.monotonic()
+    usage = Usage()
+    used = [0]
+    results, load_error, output_exceeded = run_group(
+        job,
+        visible,
+        runner=runner,
+        filename=filename,
+        budget=budget,
+        usage=usage,
+        used=used,
+    )
+    hidden_results: dict[str, dict] = {}
+    if hidden and load_error is None and not output_exceeded:
+        hidden_results, hidden_load_error, _ = run_group(
+            job,
+            hidden,
+            runner=runner,
+            filename=filename,
+            budget=budget,
+            usage=None if redact else usage,
+            used=used,
+        )
+        if hidden_load_error is not None:
+            # The code loaded for the visible cases but not here: every hidden case fails.
+            status = "timeout" if hidden_load_error["kind"] == "timeout" else "runtime_error"
+            for case in hidden:
+                if hidden_results[case["id"]]["status"] == "not_run":
+                    hidden_results[case["id"]] = case_result(
+                        case["id"], status, error="" if redact else hidden_load_error["error"]
+                    )
+    else:
+        for case in hidden:
+            hidden_results[case["id"]] = case_result(
+                case["id"], "output_limit" if output_exceeded else "not_run", error="not run"
+            )
+    if redact:
+        hidden_results = {key: redacted(value) for key, value in hidden_results.items()}
+    results.update(hidden_results)
+    status = "ok"
+    if load_error:
+        status = load_error["kind"]
+    elif output_exceeded:
+        status = "output_limit"
+    report = usage.report()
+    if not redact or not hidden:
+        report["wall_time_ms"] = int((time.monotonic() - started) * 1000)
+    return {
+        "status": status,
+        "exit_code": 0,
+        "signal": None,
+        **report,
+        "load_error": load_error["error"] if load_error else "",
+        "cases": [results[case["id"]] for case in cases],
+    }
 
 
 def run_program(job: dict) -> dict:
     """Run the source as a script with the given stdin; report exit, output and usage."""
-    path = write_source(job["source"], "main.py")
-    return run_script(path, job.get("stdin", ""), float(job["limits"]["time_s"]), job)
+    return run_script(job.get("stdin", ""), float(job["limits"]["time_s"]), job)
 
 
 def run_program_cases(job: dict) -> dict:
-    """Run the script once per case, each with its own stdin and time budget."""
-    path = write_source(job["source"], "main.py")
+    """Run the script once per case, each with its own stdin and time budget; visible cases
+    first, then hidden ones (redacted like run_cases)."""
     limit = float(job["limits"]["case_time_s"])
+    redact = bool(job.get("redact_hidden", True))
+    ordered = sorted(job["cases"], key=lambda case: bool(case.get("hidden")))
+    usage = Usage()
     started = time.monotonic()
-    runs, cases = [], []
-    for case in job["cases"]:
-        run = run_script(path, str(case["input"].get("stdin", "")), limit, job)
-        runs.append(run)
+    results: dict[str, dict] = {}
+    stopped = False
+    for case in ordered:
+        case_id = str(case["id"])
+        hidden = bool(case.get("hidden"))
+        if stopped:
+            results[case_id] = case_result(
+                case_id, "output_limit", error="not run: output limit reached"
+            )
+            continue
+        stdin = case["input"].get("stdin", "") if isinstance(case["input"], dict) else ""
+        run, child = run_script_child(str(stdin), limit, job)
+        if not (hidden and redact):
+            usage.add(child, run["wall_time_ms"])
         error = run["stderr"][-4000:]
         if run["status"] == "timeout":
             error = f"took longer than {limit:g} s"
         elif run["status"] == "runtime_error" and not error:
             error = f"exited with status {run['exit_code']}"
-        cases.append(
-            {
-                "id": case["id"],
-                "status": run["status"],
-                "actual": {"stdout": run["stdout"]} if run["status"] == "ok" else None,
-                "error": error if run["status"] != "ok" else "",
-                "time_ms": run["wall_time_ms"],
-            }
+        result = case_result(
+            case_id,
+            run["status"],
+            actual={"stdout": run["stdout"]} if run["status"] == "ok" else None,
+            error=error if run["status"] != "ok" else "",
+            time_ms=run["wall_time_ms"],
         )
-        if run["status"] == "output_limit":
-            break
-    for case in job["cases"][len(cases) :]:
-        cases.append(
-            {
-                "id": case["id"],
-                "status": "output_limit",
-                "actual": None,
-                "error": "not run: output limit reached",
-                "time_ms": 0,
-            }
-        )
+        results[case_id] = redacted(result) if hidden and redact else result
+        if run["status"] == "output_limit" and not hidden:
+            stopped = True
+    report = usage.report()
+    report["stderr"] = report["stderr"][-65536:]
+    if not redact:
+        report["wall_time_ms"] = int((time.monotonic() - started) * 1000)
     return {
         "status": "ok",
         "exit_code": 0,
         "signal": None,
-        "stdout": "",
-        "stderr": "".join(run["stderr"] for run in runs)[-65536:],
-        "output_truncated": any(run["output_truncated"] for run in runs),
-        "wall_time_ms": int((time.monotonic() - started) * 1000),
-        "cpu_time_ms": sum(run["cpu_time_ms"] for run in runs),
-        "peak_memory_kb": max((run["peak_memory_kb"] for run in runs), default=0),
-        "cases": cases,
+        **report,
+        "cases": [results[str(case["id"])] for case in job["cases"]],
     }
 
 
-def run_script(path: str, stdin: str, limit: float, job: dict) -> dict:
+def run_script(stdin: str, limit: float, job: dict) -> dict:
+    run, _ = run_script_child(stdin, limit, job)
+    return run
+
+
+def run_script_child(stdin: str, limit: float, job: dict) -> tuple[dict, Child]:
     oom_before = oom_kills()
     child = Child(
-        [sys.executable, "-B", path],
-        stdin_data=stdin.encode(),
+        [sys.executable, "-B", os.path.join(SANDBOX_DIR, "main.py")],
         cpu_seconds=max(1, int(limit + 0.999)),
         job=job,
         events=False,
+        files={"main.py": job["source"]},
     )
+    child.feed(stdin.encode())
+    child.close_input()
     deadline = child.started + limit
     status = None
     while not child.poll():
@@ -352,7 +810,7 @@ def run_script(path: str, stdin: str, limit: float, job: dict) -> dict:
             status = signal_status(exit_code, oom_before)
         else:
             status = "runtime_error"
-    return {
+    run = {
         "status": status,
         "exit_code": exit_code if exit_code is None or exit_code >= 0 else None,
         "signal": -exit_code if exit_code is not None and exit_code < 0 else None,
@@ -363,154 +821,7 @@ def run_script(path: str, stdin: str, limit: float, job: dict) -> dict:
         "cpu_time_ms": child.cpu_time_ms,
         "peak_memory_kb": child.peak_rss_kb,
     }
-
-
-def run_cases(job: dict, runner: str = "", filename: str = "solution.py") -> dict:
-    """Call the candidate's entrypoint (or query) once per case, each with its own budget."""
-    runner = runner or CASE_RUNNER
-    write_source(job["source"], filename)
-    case_budget = float(job["limits"]["case_time_s"])
-    cases = list(job["cases"])
-    results: dict[str, dict] = {}
-    stdout, stderr = bytearray(), bytearray()
-    peak_kb, cpu_ms = 0, 0
-    load_error = None
-    output_exceeded = False
-    started_all = time.monotonic()
-    while True:
-        remaining = [case for case in cases if case["id"] not in results]
-        if not remaining or load_error or output_exceeded:
-            break
-        pending_ids = {case["id"] for case in remaining}
-        request = {
-            "source_path": os.path.join(SANDBOX_DIR, filename),
-            "entrypoint": job["entrypoint"],
-            "case_time_s": case_budget,
-            "factory": bool(job.get("factory")),
-            "cases": remaining,
-        }
-        oom_before = oom_kills()
-        child = Child(
-            [sys.executable, "-I", "-B", runner],
-            stdin_data=json.dumps(request).encode(),
-            cpu_seconds=max(1, int(case_budget * len(remaining) + 1.999)),
-            job=job,
-            events=True,
-        )
-        current, current_started, seen = None, None, 0
-
-        def take_events(child: Child = child, pending_ids: set = pending_ids) -> None:
-            nonlocal current, current_started, seen, load_error
-            for event in child.events[seen:]:
-                seen += 1
-                kind = event.get("event")
-                if kind == "start":
-                    case_id = str(event.get("id"))
-                    if case_id not in pending_ids or case_id in results:
-                        # Only the child's own runner announces cases, in order; anything
-                        # else was written by the candidate's code to our pipe.
-                        child.protocol_error = f"unexpected case start {case_id[:40]!r}"
-                        child.kill()
-                        continue
-                    current, current_started = case_id, time.monotonic()
-                elif kind == "result" and current is not None:
-                    results[current] = {
-                        "id": current,
-                        "status": event.get("status", "runtime_error"),
-                        "actual": event.get("actual"),
-                        "error": str(event.get("error", ""))[:4000],
-                        "time_ms": int(event.get("time_ms", 0)),
-                        "output": str(event.get("output", ""))[:20000],
-                    }
-                    current = None
-                elif kind == "load_error":
-                    load_error = {
-                        "kind": str(event.get("kind", "runtime_error")),
-                        "error": str(event.get("error", ""))[:8000],
-                    }
-
-        while True:
-            exited = child.poll()
-            take_events()
-            if exited:
-                break
-            if child.output_exceeded:
-                child.kill()
-                output_exceeded = True
-            elif current is not None and time.monotonic() - current_started > case_budget:
-                child.kill()
-                results[current] = {
-                    "id": current,
-                    "status": "timeout",
-                    "actual": None,
-                    "error": f"took longer than {case_budget:g} s",
-                    "time_ms": int(case_budget * 1000),
-                }
-                current = None
-            child.pump(0.01)
-        # The child may exit before we have read its last events: they are in the pipe still.
-        child.drain()
-        take_events()
-        peak_kb = max(peak_kb, child.peak_rss_kb)
-        cpu_ms += child.cpu_time_ms
-        stdout += child.stdout
-        stderr += child.stderr
-        # A case that was running when the child died unexpectedly is that case's fault only.
-        if current is not None and current not in results:
-            exit_code = child.exit_code
-            status = "output_limit" if output_exceeded else signal_status(exit_code, oom_before)
-            results[current] = {
-                "id": current,
-                "status": status,
-                "actual": None,
-                "error": {
-                    "output_limit": "printed more output than allowed",
-                    "memory_limit": "ran out of memory",
-                    "timeout": "used more CPU time than allowed",
-                }.get(status, f"the process exited during this case (exit {exit_code})"),
-                "time_ms": int((time.monotonic() - (current_started or time.monotonic())) * 1000),
-            }
-        elif (
-            not load_error
-            and not output_exceeded
-            and (child.protocol_error or pending_ids.isdisjoint(results))
-        ):
-            # No case finished in this child (it exited before its first case, or broke the
-            # protocol): report it instead of starting another child that would do the same.
-            reason = child.protocol_error or (
-                f"the program exited before running any case (exit {child.exit_code})"
-            )
-            load_error = {
-                "kind": "runtime_error",
-                "error": reason + (f"\n{text(child.stderr)[-2000:]}" if child.stderr else ""),
-            }
-    for case in cases:
-        if case["id"] not in results:
-            results[case["id"]] = {
-                "id": case["id"],
-                "status": "output_limit" if output_exceeded else "not_run",
-                "actual": None,
-                "error": "not run: output limit reached" if output_exceeded else "not run",
-                "time_ms": 0,
-            }
-    status = "ok"
-    if load_error:
-        status = load_error["kind"]
-    elif output_exceeded:
-        status = "output_limit"
-    return {
-        "status": status,
-        "exit_code": 0,
-        "signal": None,
-        "stdout": text(stdout),
-        "stderr": text(stderr),
-        "output_truncated": output_exceeded,
-        "wall_time_ms": int((time.monotonic() - started_all) * 1000),
-        "cpu_time_ms": cpu_ms,
-        "peak_memory_kb": peak_kb,
-        "load_error": load_error["error"] if load_error else "",
-        "cases": [results[case["id"]] for case in cases],
-    }
+    return run, child
 
 
 def run_sql_cases(job: dict) -> dict:
@@ -529,6 +840,7 @@ MODES = {
     "program_cases": run_program_cases,
     "python_cases": run_cases,
     "sql_cases": run_sql_cases,
+    "sql_describe": run_sql_cases,
 }
 
 
@@ -539,10 +851,11 @@ def main() -> None:
     make_undumpable()
     try:
         result = MODES[job["mode"]](job)
+        line = nonce + " " + json.dumps(result, ensure_ascii=True, allow_nan=False) + "\n"
     except Exception as exc:  # the harness's own failure: reported, never blamed on the code
         result = {"status": "harness_error", "error": f"{type(exc).__name__}: {exc}"}
+        line = nonce + " " + json.dumps(result, ensure_ascii=True) + "\n"
     kill_strays()
-    line = nonce + " " + json.dumps(result, ensure_ascii=True) + "\n"
     sys.stdout.buffer.write(line.encode())
     sys.stdout.buffer.flush()
 

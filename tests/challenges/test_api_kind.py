@@ -38,15 +38,20 @@ def test_visible_failure_shows_requests_and_both_responses(reservations):
     assert example["actual"][0]["json"] == {"id": 1}
 
 
-def test_hidden_failure_names_the_step_and_part_only(reservations):
+def test_hidden_failure_shows_its_name_category_hint_and_verdict_only(reservations):
     oversell = next(m for m in reservations.mutants if m["name"] == "oversell")
     result = grade(reservations, oversell["code"])
     hidden = result.cases[1]
-    assert hidden["passed"] is False
-    assert hidden["mismatch"] == {"step": 1, "part": "status"}
-    assert hidden["hint"] == "Reserving all remaining units is allowed; one more is not."
-    assert "actual" not in hidden
-    assert "input" not in hidden
+    # Which step failed, or in which part, is derived from what the code answered: not shown.
+    assert hidden == {
+        "ordinal": 2,
+        "name": hidden["name"],
+        "visibility": "hidden",
+        "status": "wrong_answer",
+        "passed": False,
+        "category": hidden["category"],
+        "hint": "Reserving all remaining units is allowed; one more is not.",
+    }
 
 
 def test_responses_can_feed_later_requests(reservations, settings):

@@ -23,6 +23,8 @@ def harness(tmp_path, monkeypatch):
     monkeypatch.setattr(module, "SANDBOX_DIR", str(tmp_path))
     monkeypatch.setattr(module, "CASE_RUNNER", str(HARNESS_DIR / "case_runner.py"))
     monkeypatch.setattr(module, "kill_strays", lambda: None)
+    # On the host the code stays our own user: there is no candidate account to switch to.
+    monkeypatch.setattr(module, "CANDIDATE_IDS", None)
     monkeypatch.setattr(module, "CHILD_ENV", {**module.CHILD_ENV, "PATH": os.environ["PATH"]})
     monkeypatch.setattr(module.sys, "executable", sys.executable)
     return module
@@ -45,15 +47,10 @@ def test_events_still_in_the_pipe_when_the_child_exits_are_not_lost(harness, mon
     original_poll = harness.Child.poll
 
     def poll_after_exit(self):
-        # Hand the child its whole request, then let it finish completely (without reaping
-        # it) before the first look: all its events are still unread in the pipe.
-        if self.stdin_fd >= 0:
-            os.set_blocking(self.stdin_fd, True)
-            os.write(self.stdin_fd, bytes(self.stdin_data))
-            self.selector.unregister(self.stdin_fd)
-            os.close(self.stdin_fd)
-            self.stdin_fd = -1
-        os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOWAIT)
+        # Once the last case is sent and the feed closed, let the child finish completely
+        # (without reaping it) before the first look: its last events are still in the pipe.
+        if self.close_when_drained and self.stdin_fd < 0 and self.status is None:
+            os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOWAIT)
         return original_poll(self)
 
     monkeypatch.setattr(harness.Child, "poll", poll_after_exit)
@@ -116,19 +113,45 @@ def test_missing_entrypoint_is_a_load_error(harness):
     assert report["cases"][0]["status"] == "not_run"
 
 
-def test_forged_case_announcements_end_the_run_instead_of_looping(harness):
+def test_writing_to_the_private_channel_while_loading_is_a_load_error(harness):
     source = (
         "import os\n"
-        'os.write(3, b\'{"event": "start", "id": "bogus"}\\n\')\n'
-        "os._exit(0)\n"
+        'os.write(3, b\'{"event": "result", "status": "ok", "actual": 1}\\n\')\n'
         "def f():\n    return 1\n"
     )
     report = harness.run_cases(job(source, [{"id": "a", "input": {"args": []}}]))
     assert report["status"] == "runtime_error"
-    assert report["load_error"] == "unexpected case start 'bogus'"
+    assert report["load_error"] == "your code wrote to the harness's private channel while loading"
     assert report["cases"] == [
         {"id": "a", "status": "not_run", "actual": None, "error": "not run", "time_ms": 0}
     ]
+
+
+def test_a_result_written_between_cases_fails_the_case_being_run_not_the_harness(harness):
+    # A thread keeps writing forged results; whichever case is running when one lands fails.
+    source = (
+        "import os, threading, time\n"
+        "def spam():\n"
+        "    while True:\n"
+        "        os.write(3, b'not json at all\\n')\n"
+        "        time.sleep(0.05)\n"
+        "def f(x):\n"
+        "    if x == 1:\n"
+        "        threading.Thread(target=spam, daemon=True).start()\n"
+        "        time.sleep(0.3)\n"
+        "    return x\n"
+    )
+    cases = [{"id": str(i), "input": {"args": [i]}} for i in range(3)]
+    report = harness.run_cases(job(source, cases))
+    assert report["status"] == "ok"
+    assert [(c["id"], c["status"]) for c in report["cases"]] == [
+        ("0", "ok"),
+        ("1", "runtime_error"),
+        ("2", "ok"),
+    ]
+    assert report["cases"][1]["error"] == (
+        "your code wrote to the harness's private channel during this case"
+    )
 
 
 def test_a_child_that_exits_at_import_is_a_load_error(harness):

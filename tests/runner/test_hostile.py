@@ -158,12 +158,14 @@ def test_not_root_and_no_capabilities():
     )
     result = program(source)
     assert result.status == Status.OK
+    # The bounding set keeps the harness's SETUID, SETGID and KILL (bits 5-7), but the
+    # candidate's process holds none of them and, with no-new-privileges, can never gain one.
     assert result.stdout.splitlines() == [
-        "10001 10001 10001 [10001]",
+        "10001 10001 10001 []",
         "CapInh 0000000000000000",
         "CapPrm 0000000000000000",
         "CapEff 0000000000000000",
-        "CapBnd 0000000000000000",
+        "CapBnd 00000000000000e0",
         "CapAmb 0000000000000000",
         "NoNewPrivs 1",
         "setuid refused",
@@ -219,7 +221,8 @@ def test_signalling_the_harness_and_everyone_else_changes_nothing():
     )
     result = program(source)
     assert result.status == Status.OK
-    assert result.stdout == "nobody else to signal\nstill here\n"
+    # The harness runs as another user: every signal to it is refused by the kernel.
+    assert result.stdout == "pid 1 PermissionError\n" * 3 + "nobody else to signal\nstill here\n"
 
 
 def test_planted_links_and_fifos_are_never_followed_by_the_host(monkeypatch):
@@ -273,10 +276,11 @@ def test_monkeypatching_the_case_runner_cannot_forge_a_pass():
             cases=(CaseInput(id="1", input={"args": [7]}),),
         )
     )
-    # The stray result before any case started is ignored; the real case reports 'PASS',
-    # which the worker will compare against the expected 7 and fail.
-    assert result.status == Status.OK
-    assert [(c.id, c.status, c.actual) for c in result.cases] == [("1", "ok", "PASS")]
+    # A result before the runner asked for one is a breach of the protocol: the code failed to
+    # load, nothing ran. (Even a forged "PASS" would only be an actual value, judged outside.)
+    assert result.status == Status.RUNTIME_ERROR
+    assert result.message == "your code wrote to the harness's private channel while loading"
+    assert [(c.id, c.status, c.actual) for c in result.cases] == [("1", "not_run", None)]
 
 
 def test_expected_answers_are_nowhere_in_the_sandbox(order_total):
