@@ -152,14 +152,22 @@ if not DEBUG:
 # Background work: django.tasks with the database backend by default, Redis/RQ to scale out.
 TASKS_BACKEND = env_str("TASKS_BACKEND", "db")
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
+# Two queues: "default" grades submissions; "authoring" validates authors' challenges in its own
+# worker (`manage.py runworker --queue authoring`), so validations never hold up grading.
+TASK_QUEUES = ["default", "authoring"]
 if TASKS_BACKEND == "db":
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 elif TASKS_BACKEND == "rq":
     INSTALLED_APPS += ["django_rq"]
-    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {name: {"URL": REDIS_URL} for name in TASK_QUEUES}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
 elif TASKS_BACKEND == "immediate":
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": TASK_QUEUES,
+        }
+    }
 else:
     raise ImproperlyConfigured(f"TASKS_BACKEND={TASKS_BACKEND!r}: use db, rq or immediate.")
 
@@ -257,6 +265,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "submission_run": env_str("THROTTLE_RUN", "30/min"),
         "submission_submit": env_str("THROTTLE_SUBMIT", "10/min"),
+        # Each validation runs the reference, starter and mutants in the sandbox.
+        "authoring_validate": env_str("THROTTLE_AUTHORING_VALIDATE", "20/hour"),
     },
 }
 
