@@ -21,6 +21,7 @@ CASE_STATUS_LABELS = {
     "passed": "Passed",
     "not_run": "Not run",
     "reviewed": "Reviewed",
+    "withheld": "Not shown",
     **dict(Verdict.choices),
 }
 

@@ -11,7 +11,8 @@ export const VERDICTS = {
   internal_error: "Internal error",
   pending_review: "Pending review",
 };
-const CASE_STATUS = Object.assign({ passed: "Passed", not_run: "Not run" }, VERDICTS);
+const CASE_STATUS = Object.assign({ passed: "Passed", not_run: "Not run", withheld: "Not shown" }, VERDICTS);
+const WITHHELD_EXPLANATION = "Hidden cases after the first failing one are not shown: fix that one first.";
 
 /** A DOM node; text goes through textContent, never innerHTML. */
 export function el(tag, attrs, children) {
@@ -108,13 +109,9 @@ function rowDetail(row) {
     ])];
   }
   if (row.passed) return [];
-  // A hidden case: what kind of case it is and a hint, never its expected answer.
-  const detail = [el("p", { class: "hint", text: hiddenExplanation(row) })];
-  const diff = row.diff || {};
-  if (diff.missing_count || diff.extra_count) detail.push(el("p", { class: "diff", text: diff.missing_count + " row(s) missing, " + diff.extra_count + " extra" }));
-  if (diff.order) detail.push(el("p", { class: "diff", text: diff.order }));
-  if (row.mismatch) detail.push(el("p", { class: "diff", text: "Step " + (row.mismatch.step + 1) + ": the " + row.mismatch.part + " differs" }));
-  return detail;
+  if (row.status === "withheld") return [el("p", { class: "muted", text: WITHHELD_EXPLANATION })];
+  // A hidden case: what kind of case it is and a hint, never its data or what the code did.
+  return [el("p", { class: "hint", text: hiddenExplanation(row) })];
 }
 
 const MAX_DIFFERENCES = 6;
@@ -182,7 +179,7 @@ export function renderSubmission(submission) {
       : el("pre", { class: "message", text: submission.message }));
   }
   const rows = results.map((row) => {
-    const state = row.passed ? "pass" : row.status === "pending_review" ? "pending" : "fail";
+    const state = row.passed ? "pass" : row.status === "pending_review" || row.status === "withheld" ? "pending" : "fail";
     const detail = rowDetail(row);
     if (row.output) detail.push(el("details", {}, [el("summary", { text: "Printed" }), el("pre", { text: row.output })]));
     if (row.error) detail.push(el("pre", { class: "error-detail", text: row.error }));
