@@ -1,16 +1,36 @@
 """An employer organisation and who belongs to it, with what role."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+
+# An organisation's challenges are named `<organisation slug>_<name>`: with no `_` in an
+# organisation's slug, and none in the public catalogue's, no name can mean two things.
+SLUG_SEPARATOR = "_"
+
+
+def validate_organisation_slug(value: str) -> None:
+    if SLUG_SEPARATOR in value:
+        raise ValidationError(
+            "An organisation's slug can't contain '_': it separates the organisation from its "
+            "challenges' names. Use letters, digits and hyphens.",
+            code="separator",
+        )
 
 
 class Organisation(models.Model):
-    slug = models.SlugField(max_length=64, unique=True)
+    slug = models.SlugField(max_length=64, unique=True, validators=[validate_organisation_slug])
     name = models.CharField(max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(slug__contains=SLUG_SEPARATOR),
+                name="organisation_slug_has_no_separator",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -20,7 +40,8 @@ class Membership(models.Model):
     class Role(models.TextChoices):
         OWNER = "owner", "Owner"
         AUTHOR = "author", "Author"  # may write the organisation's private challenges
-        REVIEWER = "reviewer", "Reviewer"
+        REVIEWER = "reviewer", "Reviewer"  # may score its free-text answers
+        MEMBER = "member", "Member"  # may practise its private challenges, nothing more
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="memberships"
@@ -28,7 +49,8 @@ class Membership(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
-    role = models.CharField(max_length=16, choices=Role.choices, default=Role.AUTHOR)
+    # Least privilege: hidden cases and reference solutions take an explicit author role.
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.MEMBER)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -19,11 +19,13 @@ from submissions.services import ReviewRejected, submission_review
 
 
 def reviewable(user) -> QuerySet[Submission]:
+    """Submissions waiting for `user`'s review: never their own (docs/access.md)."""
     return (
         Submission.objects.filter(
             verdict=Verdict.PENDING_REVIEW,
             version__challenge__in=access_challenges_for_review(user),
         )
+        .exclude(user_id=user.pk)
         .select_related("version__challenge")
         .prefetch_related("version__cases")
         .order_by("created_at")

@@ -48,7 +48,7 @@ def world(db):
 AUTHORING = {
     "anonymous": set(),
     "candidate": set(),
-    "staff": {"public", "private-a", "private-b"},
+    "staff": {"public"},  # organisations' private challenges are theirs (docs/access.md)
     "a_author": {"private-a"},
     "a_reviewer": set(),
     "b_owner": {"private-b"},
@@ -66,7 +66,7 @@ PRACTICE = {
 CAN_AUTHOR_IN = {
     "anonymous": set(),
     "candidate": set(),
-    "staff": {None, "a", "b"},
+    "staff": {None},
     "a_author": {"a"},
     "a_reviewer": set(),
     "b_owner": {"b"},
