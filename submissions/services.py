@@ -252,6 +252,8 @@ def submission_review(
     """Score the free-text answers with their rubrics and settle the final score and verdict."""
     from submissions.models import Review
 
+    if submission.user_id == reviewer.pk:
+        raise ReviewRejected("you can't review your own submission")
     if submission.verdict != Verdict.PENDING_REVIEW:
         raise ReviewRejected("this submission is not waiting for review")
     questions = {
