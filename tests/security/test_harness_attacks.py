@@ -41,7 +41,7 @@ ATTACKS = {
     "deep event": (
         "import os\n"
         "def double(x):\n"
-        "    os.write(3, b'{\"event\": \"result\", \"status\": \"ok\", \"actual\": '"
+        '    os.write(3, b\'{"event": "result", "status": "ok", "actual": \''
         " + b'[' * 100000 + b']' * 100000 + b'}\\n')\n"
         "    return 2 * x\n",
         "runtime_error",
@@ -49,7 +49,8 @@ ATTACKS = {
     "lying event": (
         "import os\n"
         "def double(x):\n"
-        "    os.write(3, b'{\"event\": \"result\", \"status\": \"harness_error\", \"time_ms\": \"x\"}\\n')\n"
+        '    os.write(3, b\'{"event": "result", "status": "harness_error", \'\n'
+        '             b\'"time_ms": "x"}\\n\')\n'
         "    return 2 * x\n",
         "runtime_error",
     ),
