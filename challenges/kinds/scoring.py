@@ -105,10 +105,15 @@ def grade_outputs(
     }
     if result.status != Status.OK and all(c.status == "not_run" for c in result.cases):
         # Nothing ran (the code didn't load, or the whole run was stopped).
+        rows = [row(case, "not_run", False, None, None) for case in cases]
+        if audience == AUTHOR:
+            for shown in rows:
+                shown.setdefault("time_ms", 0)
+                shown.setdefault("error", "")
         return Grade(
             verdict=RUN_STATUS_VERDICT.get(result.status, Verdict.RUNTIME_ERROR),
             score=0.0,
-            cases=[row(case, "not_run", False, None, None) for case in cases],
+            cases=rows,
             message=result.message,
             **common,
         )
