@@ -1,18 +1,22 @@
 """Admin for challenges: drafts of new versions, inline cases, a Markdown preview, and the
-"validate now" and "publish" actions. Versions that were graded against are read-only."""
+"validate" and "publish" actions. Versions that were graded against are read-only; publishing
+and validation go through the services only (the fields they own are read-only here)."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from challenges import package_content
 from challenges.models import Challenge, ChallengeVersion, Skill, TestCase
+from challenges.packages import MANIFEST, kind_config_problems
 from challenges.services import (
     PublishRefused,
     challenge_publish,
     challenge_version_draft,
     challenge_version_is_frozen,
     challenge_version_refresh,
-    challenge_version_validate,
+    challenge_version_validation_request,
 )
 
 
@@ -40,34 +44,43 @@ class ChallengeAdmin(admin.ModelAdmin):
     list_filter = ("kind", "difficulty", "is_published", "organisation", "skills")
     search_fields = ("slug", "title")
     filter_horizontal = ("skills",)
-    raw_id_fields = ("current_version",)
+    # Publishing is the publish action's (challenge_publish checks the validation); the owner
+    # and slug never change once a challenge exists.
+    readonly_fields = ("is_published", "current_version")
     actions = ["validate_now", "publish_latest", "draft_new_version"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return self.readonly_fields
+        return (*self.readonly_fields, "slug", "kind", "organisation")
 
     @admin.display(description="latest version")
     def latest_validation(self, challenge: Challenge) -> str:
         latest = _latest(challenge)
         if latest is None:
             return "-"
+        if latest.validation_state in (
+            ChallengeVersion.ValidationState.QUEUED,
+            ChallengeVersion.ValidationState.RUNNING,
+        ):
+            return f"v{latest.number}: validation {latest.validation_state}"
         state = {True: "valid", False: "INVALID", None: "not validated"}[latest.validation_ok]
         return f"v{latest.number}: {state}"
 
-    @admin.action(description="Validate the latest version now (sandbox)")
+    @admin.action(description="Validate the latest version (queued for the sandbox)")
     def validate_now(self, request, queryset):
         for challenge in queryset:
-            version = challenge_version_validate(version=_latest(challenge))
-            report = version.validation_report
-            summary = (
-                f"Validated {challenge.slug} v{version.number}: "
-                f"{'ok' if version.validation_ok else 'FAILED'}; slowest case "
-                f"{report.get('slowest_case_ms', 0)} ms; mutants killed "
-                f"{sum(m['killed'] for m in report.get('mutants', []))}/"
-                f"{len(report.get('mutants', []))}"
-            )
-            problems = report.get("problems", [])
-            level = messages.SUCCESS if version.validation_ok else messages.ERROR
-            self.message_user(
-                request, summary + ("".join(f" | {p}" for p in problems)), level=level
-            )
+            version = _latest(challenge)
+            if version is None:
+                continue
+            if challenge_version_validation_request(version=version):
+                message = f"Queued the validation of {challenge.slug} v{version.number}"
+            else:
+                message = (
+                    f"The validation of {challenge.slug} v{version.number} is already "
+                    f"{version.validation_state}"
+                )
+            self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description="Publish the latest version (must have passed validation)")
     def publish_latest(self, request, queryset):
@@ -87,8 +100,24 @@ class ChallengeAdmin(admin.ModelAdmin):
             )
 
 
+class TestCaseForm(forms.ModelForm):
+    """A case's input and expected value are stored and sent on: the package checks apply."""
+
+    def clean(self):
+        data = super().clean()
+        for field in ("input", "expected"):
+            if field in data:
+                problems = package_content.json_problems(data[field])
+                if field == "input" and not isinstance(data[field], dict):
+                    problems.append("must be an object")
+                if problems:
+                    self.add_error(field, problems)
+        return data
+
+
 class TestCaseInline(admin.StackedInline):
     model = TestCase
+    form = TestCaseForm
     extra = 0
     fields = (
         ("ordinal", "name", "visibility", "weight"),
@@ -104,15 +133,55 @@ class TestCaseInline(admin.StackedInline):
     has_delete_permission = has_change_permission
 
 
+class ChallengeVersionForm(forms.ModelForm):
+    """The same checks as a package's, so an edited version can always be exported and graded."""
+
+    def clean(self):
+        data = super().clean()
+        problems: dict[str, list[str]] = {}
+        if "config" in data:
+            config = data["config"]
+            problems["config"] = package_content.config_problems(config)
+            if isinstance(config, dict):
+                kind = self.instance.challenge.kind
+                problems["config"] += [
+                    p.removeprefix(f"{MANIFEST}: ") for p in kind_config_problems(kind, config)
+                ]
+        if "hints" in data:
+            hints = data["hints"]
+            if not isinstance(hints, list) or not all(
+                isinstance(h, str) and len(h) <= package_content.MAX_HINT_CHARS for h in hints
+            ):
+                problems["hints"] = ["a list of texts"]
+        if "mutants" in data:
+            problems["mutants"] = package_content.mutants_problems(data["mutants"])
+        for field in ("starter_code", "reference_solution"):
+            if field in data:
+                problems[field] = package_content.source_problems(data[field])
+        for field, found in problems.items():
+            if found:
+                self.add_error(field, found)
+        return data
+
+
 @admin.register(ChallengeVersion)
 class ChallengeVersionAdmin(admin.ModelAdmin):
-    list_display = ("challenge", "number", "validation_ok", "validated_at", "created_at")
-    list_filter = ("challenge__kind", "validation_ok")
+    form = ChallengeVersionForm
+    list_display = (
+        "challenge",
+        "number",
+        "validation_state",
+        "validation_ok",
+        "validated_at",
+        "created_at",
+    )
+    list_filter = ("challenge__kind", "validation_state", "validation_ok")
     inlines = [TestCaseInline]
     readonly_fields = (
         "challenge",
         "number",
         "statement_preview",
+        "validation_state",
         "validation_summary",
         "content_digest",
         "created_at",
@@ -127,6 +196,7 @@ class ChallengeVersionAdmin(admin.ModelAdmin):
         "hints",
         "mutants",
         "editorial_md",
+        "validation_state",
         "validation_summary",
         "content_digest",
         "created_at",
@@ -147,17 +217,20 @@ class ChallengeVersionAdmin(admin.ModelAdmin):
         report = version.validation_report or {}
         if not report:
             return "not validated yet"
-        problems = format_html_join("", "<li>{}</li>", ((p,) for p in report["problems"]))
+        problems = format_html_join("", "<li>{}</li>", ((p,) for p in report.get("problems", [])))
         mutants = format_html_join(
             "",
             "<li>{}: {}</li>",
-            ((m["name"], "killed" if m["killed"] else "SURVIVED") for m in report["mutants"]),
+            (
+                (m.get("name"), "killed" if m.get("killed") else "SURVIVED")
+                for m in report.get("mutants", [])
+            ),
         )
         return format_html(
             "<strong>{}</strong> (slowest case {} ms, limit {} s)<ul>{}</ul>Mutants:<ul>{}</ul>",
-            "valid" if report["ok"] else "invalid",
-            report["slowest_case_ms"],
-            report["time_limit_s"],
+            "valid" if report.get("ok") else "invalid",
+            report.get("slowest_case_ms", 0),
+            report.get("time_limit_s", 0),
             problems,
             mutants,
         )

@@ -80,10 +80,25 @@ class ChallengeVersion(models.Model):
     editorial_md = models.TextField(blank=True)
     editorial_html = models.TextField(blank=True)
     content_digest = models.CharField(max_length=64, help_text="sha256 of the package contents.")
-    # The last sandbox validation of this version: publishing requires one that passed.
+
+    class ValidationState(models.TextChoices):
+        NOT_REQUESTED = "", "Not requested"
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+
+    # The last sandbox validation of this version: publishing requires one that passed. It runs
+    # as a task on the "authoring" queue; the state moves by guarded single-query updates.
+    validation_state = models.CharField(
+        max_length=8, choices=ValidationState.choices, blank=True, default=""
+    )
+    validation_requested_at = models.DateTimeField(null=True, blank=True)
     validation_ok = models.BooleanField(null=True, blank=True)
     validation_report = models.JSONField(default=dict, blank=True)
     validated_at = models.DateTimeField(null=True, blank=True)
+    # SQL: the schema panel (tables, columns, sample rows), described from the dataset in the
+    # sandbox at validation (or in a capped process for repository content); pages only read it.
+    sql_schema = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -240,7 +240,7 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _config_problems(kind: str, config: dict) -> list[str]:
+def kind_config_problems(kind: str, config: dict) -> list[str]:
     """Each key of the kind's table is known and of the right type and range."""
     problems = []
     where = f"{MANIFEST}: [{kind}]"
@@ -468,7 +468,7 @@ def read_package(folder: Path, *, organisation: str | None = None) -> ChallengeP
         config = {}
     problems += [f"{MANIFEST}: [{kind}] {p}" for p in limits.config_problems(config)]
     if kind in KINDS:
-        problems += _config_problems(kind, config)
+        problems += kind_config_problems(kind, config)
     if kind == "python":
         mode = config.get("mode", "function")
         if mode not in ("function", "program"):

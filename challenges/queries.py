@@ -73,9 +73,12 @@ def challenge_get_published(*, slug: str, user: User | AnonymousUser) -> Challen
 
 
 def version_examples(version_id: int) -> QuerySet[TestCase]:
-    return TestCase.objects.filter(
-        version_id=version_id, visibility=TestCase.Visibility.EXAMPLE
-    ).order_by("ordinal")
+    """A version's visible examples; never a design question's (its expected value is the key)."""
+    return (
+        TestCase.objects.filter(version_id=version_id, visibility=TestCase.Visibility.EXAMPLE)
+        .exclude(version__challenge__kind=Challenge.Kind.DESIGN)
+        .order_by("ordinal")
+    )
 
 
 def version_questions(*, version_id: int) -> QuerySet[TestCase]:
@@ -123,12 +126,6 @@ def package_for_version(version: ChallengeVersion) -> ChallengePackage:
 
 
 def sql_schema_for(version: ChallengeVersion) -> list[dict] | None:
-    """The schema panel's data for an SQL challenge's visible dataset (None if unavailable)."""
-    from challenges.sql_schema import SchemaUnavailable, describe_dataset
-
-    try:
-        return describe_dataset(
-            version.assets.get("dataset/schema.sql", ""), version.assets.get("dataset/seed.sql", "")
-        )
-    except SchemaUnavailable:
-        return None
+    """The schema panel's data for an SQL challenge's visible dataset, as stored when the
+    version was validated or loaded (None if it has none): no dataset SQL runs here."""
+    return version.sql_schema

@@ -1,10 +1,13 @@
-"""Writes on challenges: importing packages as new immutable versions."""
+"""Writes on challenges: importing packages as new immutable versions, validating, publishing."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from challenges.models import Challenge, ChallengeVersion, Skill, TestCase
@@ -12,6 +15,12 @@ from challenges.packages import ChallengePackage
 from challenges.skills import skill_name
 from markup import render_markdown
 from organisations.models import Organisation
+
+logger = logging.getLogger(__name__)
+
+State = ChallengeVersion.ValidationState
+# A validation queued or running for longer than this was lost (a worker died): ask again.
+VALIDATION_STALE_AFTER = timedelta(minutes=30)
 
 
 @dataclass(frozen=True)
@@ -25,6 +34,27 @@ class PublishRefused(ValueError):
     """Publishing needs a version whose latest sandbox validation passed."""
 
 
+class ImportRefused(ValueError):
+    """The slug belongs to a challenge with another owner (the catalogue or an organisation)."""
+
+
+def _owner(organisation_id: int | None) -> str:
+    return "the public catalogue" if organisation_id is None else "an organisation"
+
+
+def _trusted_sql_schema(package: ChallengePackage) -> list[dict] | None:
+    """Repository content an operator installs: described in a capped child process."""
+    from challenges.sql_schema import SchemaUnavailable, describe_dataset_isolated
+
+    try:
+        return describe_dataset_isolated(
+            package.assets.get("dataset/schema.sql", ""), package.assets.get("dataset/seed.sql", "")
+        )
+    except SchemaUnavailable as exc:
+        logger.warning("%s: the dataset can't be described: %s", package.slug, exc)
+        return None
+
+
 @transaction.atomic
 def challenge_import_package(
     *,
@@ -34,8 +64,11 @@ def challenge_import_package(
 ) -> ImportOutcome:
     """Create or update a challenge from `package`; unchanged content makes no new version.
 
-    `publish=True` (the shipped catalogue, validated in CI) makes the new version current at
-    once; otherwise the challenge keeps its published version until `challenge_publish`.
+    `publish=True` is for repository content an operator installs (the shipped catalogue,
+    validated in CI): the new version is current at once and an SQL dataset is described here,
+    in a capped child process. Otherwise (an author's content) the challenge keeps its published
+    version until `challenge_publish`, and the schema comes from validation in the sandbox.
+    Raises ImportRefused when the slug is another owner's challenge.
     """
     challenge, _ = Challenge.objects.select_for_update().get_or_create(
         slug=package.slug,
@@ -46,6 +79,15 @@ def challenge_import_package(
             "organisation": organisation,
         },
     )
+    owner_id = organisation.pk if organisation else None
+    if challenge.organisation_id != owner_id:
+        holder = _owner(challenge.organisation_id)
+        raise ImportRefused(
+            f"{package.slug}: the slug belongs to a challenge of {holder}, not of "
+            f"{_owner(owner_id)}; it was left unchanged"
+        )
+    if challenge.kind != package.kind:
+        raise ImportRefused(f"{package.slug}: the kind can't change ({challenge.kind})")
     challenge.title = package.title
     challenge.kind = package.kind
     challenge.difficulty = package.difficulty
@@ -72,6 +114,7 @@ def challenge_import_package(
             editorial_md=package.editorial_md,
             editorial_html=render_markdown(package.editorial_md),
             content_digest=package.digest,
+            sql_schema=_trusted_sql_schema(package) if publish and package.kind == "sql" else None,
         )
         TestCase.objects.bulk_create(
             TestCase(
@@ -91,6 +134,9 @@ def challenge_import_package(
             challenge.current_version = current
     else:
         current = latest
+        if publish and package.kind == "sql" and current.sql_schema is None:
+            current.sql_schema = _trusted_sql_schema(package)
+            ChallengeVersion.objects.filter(pk=current.pk).update(sql_schema=current.sql_schema)
     challenge.save()
     skills = [
         Skill.objects.get_or_create(slug=slug, defaults={"name": skill_name(slug)})[0]
@@ -100,18 +146,56 @@ def challenge_import_package(
     return ImportOutcome(challenge=challenge, version=current, created_version=created)
 
 
-def challenge_version_validate(*, version: ChallengeVersion) -> ChallengeVersion:
-    """Validate in the sandbox (not in a transaction: it takes seconds) and store the report."""
-    from challenges.validation import validate_version
+@transaction.atomic
+def challenge_version_validation_request(*, version: ChallengeVersion) -> bool:
+    """Queue a sandbox validation of `version` on the "authoring" queue, once: True if this call
+    queued it, False if one is already queued or running (lost ones are asked again after
+    VALIDATION_STALE_AFTER)."""
+    from challenges.tasks import validate_challenge_version
 
-    report = validate_version(version)
-    ChallengeVersion.objects.filter(pk=version.pk).update(
+    now = timezone.now()
+    idle = Q(validation_state__in=[State.NOT_REQUESTED, State.DONE])
+    lost = Q(validation_requested_at__lt=now - VALIDATION_STALE_AFTER)
+    queued = (
+        ChallengeVersion.objects.filter(pk=version.pk)
+        .filter(idle | lost)
+        .update(validation_state=State.QUEUED, validation_requested_at=now)
+    )
+    if queued:
+        transaction.on_commit(lambda: validate_challenge_version.enqueue(version.pk))
+    version.refresh_from_db()
+    return bool(queued)
+
+
+def challenge_version_validation_run(*, version_id: int) -> bool:
+    """The validation task's work: claim the queued validation, run it in the sandbox (not in
+    a transaction: it takes seconds, leaving a slot free for candidates) and store the report;
+    False when there was nothing queued to claim (a duplicate delivery)."""
+    from challenges.validation import ValidationReport, validate_version
+    from runner.facade import background_runs
+
+    claimed = ChallengeVersion.objects.filter(pk=version_id, validation_state=State.QUEUED).update(
+        validation_state=State.RUNNING
+    )
+    if not claimed:
+        return False
+    version = ChallengeVersion.objects.select_related("challenge").get(pk=version_id)
+    try:
+        with background_runs():
+            report = validate_version(version)
+    except Exception:  # a crash of ours must still finish the validation, as a failed one
+        logger.exception("validation of %s crashed", version)
+        report = ValidationReport(slug=version.challenge.slug, version=version.number)
+        report.problems.append("validation failed on our side; try again later")
+    # Only if it is still the same request: an edit meanwhile reset the state.
+    ChallengeVersion.objects.filter(pk=version_id, validation_state=State.RUNNING).update(
+        validation_state=State.DONE,
         validation_ok=report.ok,
         validation_report=report.as_dict(),
         validated_at=timezone.now(),
+        sql_schema=report.sql_schema,
     )
-    version.refresh_from_db()
-    return version
+    return True
 
 
 @transaction.atomic
@@ -122,6 +206,11 @@ def challenge_publish(*, challenge: Challenge, version: ChallengeVersion) -> Cha
     if version.validation_ok is not True:
         raise PublishRefused(
             f"version {version.number} has not passed validation; validate it first"
+        )
+    if challenge.kind == Challenge.Kind.SQL and version.sql_schema is None:
+        raise PublishRefused(
+            f"version {version.number} has no described dataset for the schema panel; "
+            "validate it again"
         )
     Challenge.objects.filter(pk=challenge.pk).update(
         current_version=version, is_published=True, updated_at=timezone.now()
@@ -138,9 +227,12 @@ def challenge_version_draft(*, challenge: Challenge) -> ChallengeVersion:
     draft = ChallengeVersion.objects.get(pk=latest.pk)
     draft.pk = None
     draft.number = latest.number + 1
+    draft.validation_state = State.NOT_REQUESTED
+    draft.validation_requested_at = None
     draft.validation_ok = None
     draft.validation_report = {}
     draft.validated_at = None
+    draft.sql_schema = None
     draft.save()
     for case in cases:
         case.pk = None
@@ -163,8 +255,11 @@ def challenge_version_refresh(*, version: ChallengeVersion) -> ChallengeVersion:
     version.statement_html = render_markdown(version.statement_md)
     version.editorial_html = render_markdown(version.editorial_md)
     version.content_digest = package_for_version(version).digest
+    version.validation_state = State.NOT_REQUESTED
+    version.validation_requested_at = None
     version.validation_ok = None
     version.validation_report = {}
     version.validated_at = None
+    version.sql_schema = None
     version.save()
     return version

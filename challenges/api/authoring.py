@@ -11,54 +11,96 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from challenges import package_content as limits
 from challenges.access import access_can_author_in, access_challenges_for_authoring
+from challenges.api.throttles import AuthoringValidateThrottle
 from challenges.models import Challenge, ChallengeVersion
-from challenges.packages import PackageError, package_from_submitted
+from challenges.packages import PackageError, package_from_submitted, slug_problem
 from challenges.queries import package_for_version
 from challenges.services import (
+    ImportRefused,
     PublishRefused,
     challenge_import_package,
     challenge_publish,
-    challenge_version_validate,
+    challenge_version_validation_request,
 )
 from markup import render_markdown
 from organisations.models import Organisation
 
 
+def _checked(problems: list[str]) -> None:
+    if problems:
+        raise serializers.ValidationError(problems)
+
+
 class MutantInput(serializers.Serializer):
-    name = serializers.SlugField()
-    code = serializers.CharField(trim_whitespace=False)
+    name = serializers.RegexField(r"^[A-Za-z0-9_-]{1,64}$")
+    code = serializers.CharField(
+        trim_whitespace=False, max_length=limits.max_source_bytes(), allow_blank=True
+    )
 
 
 class PackageInput(serializers.Serializer):
-    """A challenge package as JSON: the same content as a package folder (see the docs)."""
+    """A challenge package as JSON: the same content as a package folder (see the docs).
+
+    Everything is checked here, as data, before anything is written: asset names, sizes,
+    nesting, types (docs/challenge-format.md lists the limits).
+    """
 
     slug = serializers.SlugField(max_length=100)
     title = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=Challenge.Kind.choices)
     difficulty = serializers.ChoiceField(choices=Challenge.Difficulty.choices)
-    skills = serializers.ListField(child=serializers.SlugField(), allow_empty=False)
+    skills = serializers.ListField(
+        child=serializers.SlugField(max_length=64), allow_empty=False, max_length=limits.MAX_SKILLS
+    )
     context = serializers.CharField(max_length=32, allow_blank=True, default="")
     estimated_minutes = serializers.IntegerField(min_value=1, max_value=600)
-    statement_md = serializers.CharField(trim_whitespace=False)
-    starter_code = serializers.CharField(allow_blank=True, trim_whitespace=False, default="")
-    reference_solution = serializers.CharField(allow_blank=True, trim_whitespace=False, default="")
+    statement_md = serializers.CharField(
+        trim_whitespace=False, max_length=limits.MAX_MARKDOWN_CHARS
+    )
+    starter_code = serializers.CharField(
+        allow_blank=True, trim_whitespace=False, default="", max_length=limits.max_source_bytes()
+    )
+    reference_solution = serializers.CharField(
+        allow_blank=True, trim_whitespace=False, default="", max_length=limits.max_source_bytes()
+    )
     config = serializers.DictField(default=dict)
-    hints = serializers.ListField(child=serializers.CharField(), default=list)
-    editorial_md = serializers.CharField(allow_blank=True, trim_whitespace=False, default="")
-    cases = serializers.ListField(child=serializers.DictField(), allow_empty=False)
-    mutants = MutantInput(many=True, default=list)
-    assets = serializers.DictField(child=serializers.CharField(trim_whitespace=False), default=dict)
+    hints = serializers.ListField(
+        child=serializers.CharField(max_length=limits.MAX_HINT_CHARS),
+        default=list,
+        max_length=limits.MAX_HINTS,
+    )
+    editorial_md = serializers.CharField(
+        allow_blank=True, trim_whitespace=False, default="", max_length=limits.MAX_MARKDOWN_CHARS
+    )
+    cases = serializers.ListField(
+        child=serializers.DictField(), allow_empty=False, max_length=limits.MAX_CASES
+    )
+    mutants = MutantInput(many=True, default=list, max_length=limits.MAX_MUTANTS)
+    assets = serializers.DictField(
+        child=serializers.CharField(trim_whitespace=False, allow_blank=True), default=dict
+    )
+
+    def validate_assets(self, assets: dict) -> dict:
+        _checked(limits.assets_problems(assets))
+        return assets
+
+    def validate_config(self, config: dict) -> dict:
+        _checked(limits.config_problems(config))
+        return config
+
+    def validate(self, data: dict) -> dict:
+        # Text fields DRF passes through: NUL characters and lone surrogates can't be stored.
+        problems = limits.content_problems(
+            {**data, "mutants": [dict(m) for m in data.get("mutants", [])]}
+        )
+        if problems:
+            raise serializers.ValidationError(problems)
+        return data
 
     def validate_cases(self, cases: list[dict]) -> list[dict]:
-        missing = [
-            f"case {index}: '{key}' is missing"
-            for index, case in enumerate(cases, start=1)
-            for key in ("input", "expected")
-            if key not in case
-        ]
-        if missing:
-            raise serializers.ValidationError(missing)
+        _checked(limits.cases_problems(cases))
         return [
             {
                 "name": case.get("name", ""),
@@ -87,6 +129,10 @@ class UpdateInput(serializers.Serializer):
 class VersionOutput(serializers.Serializer):
     number = serializers.IntegerField()
     content_digest = serializers.CharField()
+    validation_state = serializers.ChoiceField(
+        choices=ChallengeVersion.ValidationState.choices,
+        help_text="'' never asked; queued or running in the sandbox; done: see validation_ok.",
+    )
     validation_ok = serializers.BooleanField(allow_null=True)
     validation_report = serializers.DictField()
     validated_at = serializers.DateTimeField(allow_null=True)
@@ -121,11 +167,24 @@ class PreviewOutput(serializers.Serializer):
     html = serializers.CharField()
 
 
-def _package(data: dict):
+def _package(data: dict, organisation: Organisation | None):
+    problem = slug_problem(data["slug"], organisation.slug if organisation else None)
+    if problem:
+        raise ValidationError({"package": {"slug": [problem[0].upper() + problem[1:] + "."]}})
     try:
-        return package_from_submitted({**data, "mutants": [dict(m) for m in data["mutants"]]})
+        return package_from_submitted(
+            {**data, "mutants": [dict(m) for m in data["mutants"]]},
+            organisation=organisation.slug if organisation else None,
+        )
     except PackageError as exc:
         raise ValidationError({"package": exc.problems}) from None
+
+
+def _import(package, organisation: Organisation | None):
+    try:
+        return challenge_import_package(package=package, publish=False, organisation=organisation)
+    except ImportRefused as exc:
+        raise ValidationError({"package": {"slug": [str(exc)]}}) from None
 
 
 def _output(challenge: Challenge) -> dict:
@@ -173,12 +232,10 @@ class AuthoringListView(generics.ListAPIView):
                 raise ValidationError({"organisation": ["No organisation has this slug."]})
         if not access_can_author_in(request.user, organisation):
             raise PermissionDenied("You may not author challenges here.")
-        package = _package(data.validated_data["package"])
+        package = _package(data.validated_data["package"], organisation)
         if Challenge.objects.filter(slug=package.slug).exists():
             raise ValidationError({"package": {"slug": ["A challenge with this slug exists."]}})
-        outcome = challenge_import_package(
-            package=package, publish=False, organisation=organisation
-        )
+        outcome = _import(package, organisation)
         return Response(_output(outcome.challenge), status=status.HTTP_201_CREATED)
 
 
@@ -201,22 +258,34 @@ class AuthoringDetailView(APIView):
         challenge = _authorable(request, slug)
         data = UpdateInput(data=request.data)
         data.is_valid(raise_exception=True)
-        package = _package(data.validated_data["package"])
-        if package.slug != challenge.slug:
+        if data.validated_data["package"]["slug"] != challenge.slug:
             raise ValidationError({"package": {"slug": ["The slug can't change."]}})
-        if package.kind != challenge.kind:
+        if data.validated_data["package"]["kind"] != challenge.kind:
             raise ValidationError({"package": {"kind": ["The kind can't change."]}})
-        challenge_import_package(package=package, publish=False)
+        package = _package(data.validated_data["package"], challenge.organisation)
+        _import(package, challenge.organisation)
         challenge.refresh_from_db()
         return Response(_output(challenge))
 
 
 class AuthoringValidateView(APIView):
-    @extend_schema(request=None, responses=VersionOutput, summary="Validate the latest version")
+    throttle_classes = [AuthoringValidateThrottle]
+
+    @extend_schema(
+        request=None,
+        responses={202: VersionOutput},
+        summary="Queue a sandbox validation of the latest version",
+        description=(
+            "Validation runs in the background (reference twice, starter, mutants, and an SQL "
+            "dataset's description). Poll the challenge until validation_state is done; asking "
+            "again while one is queued or running queues nothing more."
+        ),
+    )
     def post(self, request: Request, slug: str) -> Response:
         challenge = _authorable(request, slug)
-        version = challenge_version_validate(version=challenge.versions.order_by("-number").first())
-        return Response(VersionOutput(version).data)
+        version = challenge.versions.order_by("-number").first()
+        challenge_version_validation_request(version=version)
+        return Response(VersionOutput(version).data, status=status.HTTP_202_ACCEPTED)
 
 
 class AuthoringPublishView(APIView):

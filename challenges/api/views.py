@@ -8,12 +8,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from challenges.api.serializers import ChallengeDetailOutput, ChallengeListOutput
-from challenges.models import Challenge, TestCase
+from challenges.models import Challenge
 from challenges.queries import (
     PROGRESS_CHOICES,
     challenge_get_published,
     challenge_list_filtered,
     sql_schema_for,
+    version_examples,
+    version_questions,
 )
 from submissions.queries import challenge_solved_by
 
@@ -57,12 +59,14 @@ class ChallengeDetailView(APIView):
         except Challenge.DoesNotExist:
             raise Http404 from None
         version = challenge.current_version
-        cases = list(version.cases.order_by("ordinal"))
-        challenge.example_cases = [c for c in cases if c.visibility == TestCase.Visibility.EXAMPLE]
-        challenge.hidden_case_count = len(cases) - len(challenge.example_cases)
+        challenge.example_cases = list(version_examples(version.pk))
+        challenge.hidden_case_count = version.cases.count() - len(challenge.example_cases)
         challenge.sql_schema = sql_schema_for(version) if challenge.kind == "sql" else None
         challenge.questions = (
-            [{"name": c.name, "points": c.weight, **c.input} for c in cases]
+            [
+                {"name": c.name, "points": c.weight, **c.input}
+                for c in version_questions(version_id=version.pk)
+            ]
             if challenge.kind == "design"
             else None
         )

@@ -1,8 +1,18 @@
 """JSON and HTTP response matchers used to judge API scenarios."""
 
-import pytest
+import time
 
-from challenges.matchers import ABSENT, mismatch, response_mismatch
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from challenges.matchers import (
+    ABSENT,
+    matcher_problems,
+    mismatch,
+    response_mismatch,
+    response_problems,
+)
 
 
 @pytest.mark.parametrize(
@@ -46,3 +56,98 @@ def test_response_headers_are_case_insensitive():
         response_mismatch({"headers": {"Retry-After": {"$any": True}}}, actual)
         == "header Retry-After: missing"
     )
+
+
+@pytest.mark.parametrize(
+    ("expected", "problems"),
+    [
+        ({"id": {"$type": "integer"}, "tags": {"$len": 2}}, []),
+        ({"id": {"$typo": "integer"}}, ["$.id: unknown matcher '$typo' (known: $any, $type, "]),
+        ({"id": {"$type": "uuid"}}, ["$.id: $type must be one of string, integer, number, "]),
+        ({"n": {"$len": -1}}, ["$.n: $len must be a whole number from 0 to 1000000"]),
+        ({"n": {"$len": True}}, ["$.n: $len must be a whole number from 0 to 1000000"]),
+        ({"s": {"$regex": "("}}, ["$.s: $regex does not compile: missing )"]),
+        ({"s": {"$regex": 5}}, ["$.s: $regex takes a pattern as text"]),
+        ({"s": {"$regex": "a" * 501}}, ["$.s: a $regex pattern is at most 500 characters"]),
+        ({"s": {"$unordered": {"a": 1}}}, ["$.s: $unordered takes a list"]),
+        ({"s": {"$exact": [1]}}, ["$.s: $exact takes an object"]),
+        ([{"$unordered": [{"$nope": 1}]}], ["$[0][0]: unknown matcher '$nope'"]),
+    ],
+)
+def test_matchers_are_checked_when_a_package_is_read(expected, problems):
+    found = matcher_problems(expected)
+    assert len(found) == len(problems)
+    for got, want in zip(found, problems, strict=True):
+        assert got.startswith(want), got
+
+
+def test_response_shapes_are_checked():
+    assert response_problems({"status": 200, "json": {"id": {"$any": True}}}, "r") == []
+    assert response_problems([], "r") == [
+        "r: an expected response is an object (status, headers, json, text)"
+    ]
+    assert response_problems(
+        {"status": "200", "headers": [], "json": 1, "text": "x", "body": 1}, "r"
+    ) == [
+        "r: unknown keys ['body'] (status, headers, json, text)",
+        "r: status must be an HTTP status code (100-599)",
+        "r: headers must be an object of name -> value",
+        "r: json or text, not both",
+    ]
+    assert response_problems({"headers": {"ETag": 5}}, "r") == [
+        "r: header ETag: a text value or a matcher"
+    ]
+
+
+def test_a_catastrophic_pattern_is_a_mismatch_within_its_timeout():
+    started = time.monotonic()
+    problem = mismatch({"$regex": "(a+)+$"}, "a" * 50_000 + "!")
+    assert problem == "$: does not match /(a+)+$/ (matching took too long)"
+    assert time.monotonic() - started < 1
+
+
+def test_many_slow_patterns_share_one_budget():
+    expected = [{"$regex": "(a|aa)+$"}] * 20
+    started = time.monotonic()
+    assert mismatch({"$unordered": expected}, ["a" * 40 + "!"] * 20) is not None
+    assert time.monotonic() - started < 2
+
+
+def test_long_strings_are_not_matched():
+    assert mismatch({"$regex": ".*"}, "a" * 100_001) == (
+        "$: does not match /.*/ (longer than 100000 characters)"
+    )
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**400), max_value=10**400)
+    | st.floats()
+    | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3)
+    ),
+    max_leaves=10,
+)
+malformed_matchers = st.builds(
+    lambda name, argument: {name: argument},
+    st.sampled_from(["$any", "$type", "$regex", "$len", "$unordered", "$absent", "$exact", "$x"]),
+    json_values,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(expected=json_values | malformed_matchers, actual=json_values)
+def test_mismatch_is_total_over_any_json(expected, actual):
+    assert mismatch(expected, actual) is None or isinstance(mismatch(expected, actual), str)
+    response = {"status": expected, "headers": actual, "json": expected}
+    assert response_mismatch(response, {"headers": expected, "json": actual}) is None or True
+
+
+def test_deep_values_are_compared_without_crashing():
+    deep = 1
+    for _ in range(5000):
+        deep = [deep]
+    assert mismatch(deep, deep) == "$: could not be compared with the expected value"
+    assert mismatch({"a": 1}, deep) == "$: expected an object"

@@ -36,10 +36,17 @@ def sweep_expired_leases() -> None:
 class Command(BaseCommand):
     help = (
         "Remove stale sandboxes, requeue expired grading leases, then run the task worker "
-        "(db_worker, or rqworker with TASKS_BACKEND=rq)."
+        "(db_worker, or rqworker with TASKS_BACKEND=rq) on one queue: default (grading) or "
+        "authoring (validating authors' challenges)."
     )
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "--queue",
+            default="default",
+            choices=settings.TASK_QUEUES,
+            help="the task queue this worker serves (default: default)",
+        )
         parser.add_argument(
             "--interval", type=float, default=0.2, help="seconds between queue polls"
         )
@@ -48,21 +55,28 @@ class Command(BaseCommand):
         parser.add_argument("--worker-id", help="a stable id for this worker")
 
     def handle(self, *args, **options):
+        queue = options["queue"]
         threading.Thread(target=sweep_expired_leases, daemon=True, name="lease-sweeper").start()
         removed = cleanup_stale_sandboxes()
         with transaction.atomic():
             requeued = submissions_requeue_expired()
         self.stdout.write(
-            f"worker start: removed {removed} stale sandbox(es), requeued {len(requeued)} "
-            "submission(s) with expired leases"
+            f"worker start ({queue} queue): removed {removed} stale sandbox(es), requeued "
+            f"{len(requeued)} submission(s) with expired leases"
         )
         if settings.TASKS_BACKEND == "rq":
             # Retries are scheduled with a delay, so the RQ worker runs with its scheduler.
             call_command(
-                "rqworker", "default", "--job-class", "django_tasks_rq.Job", "--with-scheduler"
+                "rqworker", queue, "--job-class", "django_tasks_rq.Job", "--with-scheduler"
             )
             return
-        worker_args = ["--interval", str(options["interval"]), "--no-startup-delay"]
+        worker_args = [
+            "--interval",
+            str(options["interval"]),
+            "--no-startup-delay",
+            "--queue-name",
+            queue,
+        ]
         if options["batch"]:
             worker_args.append("--batch")
         if options["max_tasks"]:

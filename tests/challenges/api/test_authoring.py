@@ -19,7 +19,7 @@ def client_for(user) -> APIClient:
 @pytest.fixture
 def package_json():
     content = read_package(CATALOGUE / "order-total").content()
-    return {**content, "slug": "acme-order-total"}
+    return {**content, "slug": "acme_order-total"}
 
 
 @pytest.fixture
@@ -50,12 +50,12 @@ def test_employer_creates_a_private_unpublished_challenge(author, package_json):
     )
     assert response.status_code == 201, response.json()
     body = response.json()
-    assert body["slug"] == "acme-order-total"
+    assert body["slug"] == "acme_order-total"
     assert body["organisation"] == "acme"
     assert body["is_published"] is False
     assert body["latest_version"]["number"] == 1
     assert body["latest_version"]["validation_ok"] is None
-    assert Challenge.objects.get(slug="acme-order-total").organisation.slug == "acme"
+    assert Challenge.objects.get(slug="acme_order-total").organisation.slug == "acme"
 
 
 def test_employers_may_not_write_the_public_catalogue(author, package_json):
@@ -110,7 +110,7 @@ def test_publishing_requires_a_passing_validation(author, package_json, monkeypa
         {"organisation": "acme", "package": package_json},
         format="json",
     )
-    response = client.post("/api/authoring/challenges/acme-order-total/publish/")
+    response = client.post("/api/authoring/challenges/acme_order-total/publish/")
     assert response.status_code == 400
     assert response.json() == {
         "version": ["version 1 has not passed validation; validate it first"]
@@ -124,7 +124,7 @@ def test_unchanged_content_makes_no_new_version_and_changes_do(author, package_j
         {"organisation": "acme", "package": package_json},
         format="json",
     )
-    url = "/api/authoring/challenges/acme-order-total/"
+    url = "/api/authoring/challenges/acme_order-total/"
     assert (
         client.put(url, {"package": package_json}, format="json").json()["latest_version"]["number"]
         == 1
@@ -145,12 +145,12 @@ def test_other_organisations_cannot_see_it(author, package_json):
     )
     outsider = UserFactory(username="outsider", role="employer")
     assert (
-        client_for(outsider).get("/api/authoring/challenges/acme-order-total/").status_code == 404
+        client_for(outsider).get("/api/authoring/challenges/acme_order-total/").status_code == 404
     )
     assert client_for(outsider).get("/api/authoring/challenges/").json()["results"] == []
     listed = client_for(author).get("/api/authoring/challenges/").json()
     assert [(c["slug"], c["latest_version"]["number"]) for c in listed["results"]] == [
-        ("acme-order-total", 1)
+        ("acme_order-total", 1)
     ]
 
 
@@ -162,11 +162,11 @@ def test_validate_then_publish(author, package_json):
         {"organisation": "acme", "package": package_json},
         format="json",
     )
-    report = client.post("/api/authoring/challenges/acme-order-total/validate/").json()
+    report = client.post("/api/authoring/challenges/acme_order-total/validate/").json()
     assert report["validation_ok"] is True
     assert report["validation_report"]["problems"] == []
     assert [m["killed"] for m in report["validation_report"]["mutants"]] == [True, True, True]
-    published = client.post("/api/authoring/challenges/acme-order-total/publish/").json()
+    published = client.post("/api/authoring/challenges/acme_order-total/publish/").json()
     assert published["is_published"] is True
     assert published["published_version"] == 1
 
