@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 DATABASE_CACHE_TABLE = "platform_cache"
+DATABASE_CACHE_MAX_ENTRIES = 100_000
 REDIS_SCHEMES = {"redis", "rediss", "unix"}
 
 
@@ -20,6 +21,10 @@ def cache_from_url(url: str) -> dict:
         return {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": DATABASE_CACHE_TABLE,
+            # Past MAX_ENTRIES the database cache deletes live entries too (after the expired
+            # ones): at Django's 300, anyone trying a few hundred usernames would wipe the
+            # counters, a victim account's included. Redis has no such limit.
+            "OPTIONS": {"MAX_ENTRIES": DATABASE_CACHE_MAX_ENTRIES},
         }
     scheme = urlsplit(url.strip()).scheme
     if scheme in REDIS_SCHEMES:

@@ -86,6 +86,7 @@ def test_the_default_cache_is_the_database():
     assert settings.CACHES["default"] == {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "platform_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 
 
@@ -93,7 +94,7 @@ def test_the_default_cache_is_the_database():
     ("url", "expected"),
     [
         ("", {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-              "LOCATION": "platform_cache"}),
+              "LOCATION": "platform_cache", "OPTIONS": {"MAX_ENTRIES": 100_000}}),
         ("redis://redis:6379/1", {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                                   "LOCATION": "redis://redis:6379/1"}),
         (" rediss://:secret@cache.internal:6380/0 ",

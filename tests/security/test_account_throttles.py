@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.test import RequestFactory
 from rest_framework.test import APIClient
 
 import accounts.throttles
@@ -210,3 +213,23 @@ def test_password_reset_is_limited_per_ip_across_addresses(rates, client):
         for n in range(3)
     ]
     assert statuses == [302, 302, 429]
+
+
+def test_spraying_hundreds_of_usernames_does_not_wipe_a_victims_count(rates, settings):
+    """The database cache culls live entries past MAX_ENTRIES (Django's default: 300)."""
+    rates("sign_in", account="3/h")
+    # A victim whose counter sorts first: a cull deletes the lowest cache keys first.
+    victim = next(
+        name
+        for name in (f"victim{n}" for n in range(100_000))
+        if hashlib.sha256(name.encode()).hexdigest() < "01"
+    )
+    assert settings.CACHES["default"]["OPTIONS"]["MAX_ENTRIES"] > 500
+    request = RequestFactory().post("/api/auth/token/", REMOTE_ADDR="203.0.113.50")
+    attempt = accounts.throttles.throttle_attempt
+    assert [attempt(scope="sign_in", request=request, account=victim) for _ in range(3)] == [
+        None
+    ] * 3
+    for n in range(400):
+        attempt(scope="sign_in", request=request, account=f"sprayed-{n}")
+    assert token(victim, "guess").status_code == 429
