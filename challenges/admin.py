@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from challenges import package_content
+from challenges.access import access_challenges_for_admin, authorable_organisations
 from challenges.models import Challenge, ChallengeVersion, Skill, TestCase
 from challenges.packages import MANIFEST, kind_config_problems
 from challenges.services import (
@@ -48,6 +49,18 @@ class ChallengeAdmin(admin.ModelAdmin):
     # and slug never change once a challenge exists.
     readonly_fields = ("is_published", "current_version")
     actions = ["validate_now", "publish_latest", "draft_new_version"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(pk__in=access_challenges_for_admin(request.user).values("pk"))
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation" and not request.user.is_superuser:
+            kwargs["queryset"] = authorable_organisations(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
@@ -201,6 +214,13 @@ class ChallengeVersionAdmin(admin.ModelAdmin):
         "content_digest",
         "created_at",
     )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(challenge__in=access_challenges_for_admin(request.user).values("pk"))
+        )
 
     def has_add_permission(self, request):
         return False  # new versions come from packages, the API, or "new draft version"

@@ -1,8 +1,13 @@
-"""Authoring in the Django admin: preview, drafts, validate now, publish, frozen versions."""
+"""Authoring in the Django admin: preview, drafts, validation (queued), publish, frozen versions;
+the fields the services own are read-only and staff see only what they may author."""
 
 import pytest
+from django.contrib.auth.models import Permission
+from django_tasks_db.models import DBTaskResult
 
 from challenges.models import Challenge, ChallengeVersion
+from challenges.tasks import validate_challenge_version
+from organisations.models import Membership, Organisation
 from tests.factories import UserFactory
 
 
@@ -81,11 +86,100 @@ def test_publish_is_refused_until_validated(staff_client, order_total):
 
 
 @pytest.mark.docker
-def test_validate_now_reports_and_then_publish(staff_client, order_total):
+def test_validate_queues_then_the_task_validates_and_publish_works(
+    staff_client, order_total, django_capture_on_commit_callbacks
+):
     action(staff_client, "draft_new_version", order_total)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = action(staff_client, "validate_now", order_total).content.decode()
+    assert "Queued the validation of order-total v2" in response
+    draft = ChallengeVersion.objects.get(challenge=order_total, number=2)
+    assert draft.validation_state == "queued"
+    (queued,) = DBTaskResult.objects.filter(queue_name="authoring")
+    assert queued.args_kwargs == {"args": [draft.pk], "kwargs": {}}
     response = action(staff_client, "validate_now", order_total).content.decode()
-    assert "Validated order-total v2: ok; slowest case" in response
-    assert "mutants killed 3/3" in response
+    assert "The validation of order-total v2 is already queued" in response
+    validate_challenge_version.call(draft.pk)  # what the authoring worker runs
+    draft.refresh_from_db()
+    assert (draft.validation_state, draft.validation_ok) == ("done", True)
     response = action(staff_client, "publish_latest", order_total).content.decode()
     assert "Published order-total" in response
     assert Challenge.objects.get(pk=order_total.pk).current_version.number == 2
+
+
+def test_publishing_and_validation_fields_are_read_only(staff_client, order_total):
+    action(staff_client, "draft_new_version", order_total)
+    draft = ChallengeVersion.objects.get(challenge=order_total, number=2)
+    page = staff_client.get(f"/admin/challenges/challenge/{order_total.pk}/change/").content
+    assert b'name="is_published"' not in page
+    assert b'name="current_version"' not in page
+    assert b'name="organisation"' not in page
+    form = {
+        "slug": "order-total",
+        "title": "Renamed",
+        "kind": "python",
+        "difficulty": "easy",
+        "context": "",
+        "estimated_minutes": "15",
+        "is_published": "",
+        "current_version": str(draft.pk),
+        "organisation": "",
+    }
+    response = staff_client.post(f"/admin/challenges/challenge/{order_total.pk}/change/", form)
+    assert response.status_code == 302
+    order_total.refresh_from_db()
+    assert order_total.title == "Renamed"
+    assert (order_total.is_published, order_total.current_version.number) == (True, 1)
+    page = staff_client.get(f"/admin/challenges/challengeversion/{draft.pk}/change/").content
+    for field in (b"validation_ok", b"validation_report", b"validation_state", b"sql_schema"):
+        assert b'name="' + field + b'"' not in page
+
+
+def test_edits_are_checked_like_a_package(staff_client, order_total):
+    action(staff_client, "draft_new_version", order_total)
+    draft = ChallengeVersion.objects.get(challenge=order_total, number=2)
+    form = {
+        "statement_md": "x",
+        "starter_code": draft.starter_code,
+        "reference_solution": draft.reference_solution,
+        "config": '{"entrypoint": "order_total", "mode": null, "surprise": 1}',
+        "hints": "[1]",
+        "mutants": '[{"name": "../../evil", "code": ""}]',
+        "editorial_md": "",
+        "cases-TOTAL_FORMS": "0",
+        "cases-INITIAL_FORMS": "0",
+        "cases-MIN_NUM_FORMS": "0",
+        "cases-MAX_NUM_FORMS": "1000",
+    }
+    response = staff_client.post(f"/admin/challenges/challengeversion/{draft.pk}/change/", form)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["config"] == [
+        "null has no TOML form: leave the key out instead",
+        "[python] unknown keys ['surprise'] (known: comparator, comparator_options, "
+        "entrypoint, memory_mb, mode, time_limit_s)",
+    ]
+    assert errors["hints"] == ["a list of texts"]
+    assert errors["mutants"] == ["mutant 1: the name is letters, digits, '_' or '-'"]
+    draft.refresh_from_db()
+    assert draft.statement_md != "x"
+
+
+def test_staff_see_only_the_challenges_they_may_author(client, order_total):
+    acme = Organisation.objects.create(slug="acme", name="Acme")
+    private = Challenge.objects.create(
+        slug="acme_secret", title="Secret", kind="python", difficulty="easy", organisation=acme
+    )
+    staff = UserFactory(username="helper", is_staff=True)
+    staff.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="challenges", codename__regex=r"^(view|change)_"
+        )
+    )
+    client.force_login(staff)
+    listing = client.get("/admin/challenges/challenge/").content.decode()
+    assert "order-total" in listing
+    assert "acme_secret" not in listing
+    assert client.get(f"/admin/challenges/challenge/{private.pk}/change/").status_code == 302
+    Membership.objects.create(organisation=acme, user=staff, role="author")
+    assert "acme_secret" in client.get("/admin/challenges/challenge/").content.decode()

@@ -1,4 +1,9 @@
-"""Load challenge packages into the database: `manage.py loadchallenges [PATH...]`."""
+"""Load challenge packages into the database: `manage.py loadchallenges [PATH...]`.
+
+Packages here are the public catalogue's. A slug held by an organisation's challenge (only
+possible for data from before organisation slugs were namespaced) is reported and skipped, never
+overwritten; the other packages still load.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from challenges.packages import PackageError, discover, read_package
-from challenges.services import challenge_import_package
+from challenges.services import ImportRefused, challenge_import_package
 
 
 class Command(BaseCommand):
@@ -24,6 +29,7 @@ class Command(BaseCommand):
         except FileNotFoundError as exc:
             raise CommandError(str(exc)) from None
         errors: list[PackageError] = []
+        refused: list[str] = []
         created = unchanged = 0
         for folder in folders:
             try:
@@ -31,13 +37,22 @@ class Command(BaseCommand):
             except PackageError as exc:
                 errors.append(exc)
                 continue
-            outcome = challenge_import_package(package=package)
+            try:
+                outcome = challenge_import_package(package=package)
+            except ImportRefused as exc:
+                refused.append(str(exc))
+                continue
             if outcome.created_version:
                 created += 1
                 self.stdout.write(f"  {package.slug}: version {outcome.version.number}")
             else:
                 unchanged += 1
-        self.stdout.write(f"{created} new or changed, {unchanged} unchanged, {len(errors)} invalid")
+        self.stdout.write(
+            f"{created} new or changed, {unchanged} unchanged, {len(errors)} invalid, "
+            f"{len(refused)} refused"
+        )
+        for reason in refused:
+            self.stderr.write(f"refused: {reason}")
         if errors:
             for error in errors:
                 self.stderr.write(f"{error.path}:")
