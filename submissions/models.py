@@ -34,6 +34,10 @@ class Submission(models.Model):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     verdict = models.CharField(max_length=16, choices=Verdict.choices, blank=True)
     score = models.FloatField(null=True, blank=True)
+    # A submit that earned the editorial and counts as solved: accepted (code), or at least the
+    # pass mark of the points (design; see challenges.kinds.design.rows_pass). Set when graded,
+    # and again when a reviewer scores the free text.
+    passed = models.BooleanField(default=False)
     message = models.TextField(blank=True)
     results = models.JSONField(default=list, blank=True)
     stdout = models.TextField(blank=True)

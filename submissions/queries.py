@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from accounts.models import User
 from submissions.models import Submission
@@ -21,29 +21,25 @@ def submission_get_for_user(*, user: User, submission_id: int) -> Submission:
     return submission_list_for_user(user=user).get(pk=submission_id)
 
 
+# A submit that solved its challenge: passed (code: accepted; design: the pass mark). An
+# accepted submit always passes; saying so keeps rows written without `passed` right.
+SOLVING = Q(mode=Submission.Mode.SUBMIT) & (Q(passed=True) | Q(verdict=Submission.Verdict.ACCEPTED))
+
+
 def challenge_solved_by(*, user: User, challenge_id: int) -> bool:
-    """Has `user` earned the editorial: an accepted submit (design: any finished submit)?"""
+    """Has `user` earned the editorial: a passed submit (code: accepted; design: the pass mark)?"""
     if not user.is_authenticated:
         return False
-    submits = Submission.objects.filter(
-        user=user, version__challenge_id=challenge_id, mode=Submission.Mode.SUBMIT
-    )
-    return (
-        submits.filter(
-            verdict__in=[Submission.Verdict.ACCEPTED, Submission.Verdict.PENDING_REVIEW]
-        ).exists()
-        or submits.filter(version__challenge__kind="design", status=Submission.Status.DONE).exists()
-    )
+    return Submission.objects.filter(
+        SOLVING, user=user, version__challenge_id=challenge_id
+    ).exists()
 
 
 def challenges_with_progress(queryset: QuerySet, *, user: User) -> QuerySet:
     """Annotate challenges with `solved` and `attempted` for `user`, in the same query."""
-    from django.db.models import Exists, OuterRef, Q
+    from django.db.models import Exists, OuterRef
 
     mine = Submission.objects.filter(user=user.pk if user.is_authenticated else None)
     mine = mine.filter(version__challenge=OuterRef("pk"))
-    solved = mine.filter(mode=Submission.Mode.SUBMIT).filter(
-        Q(verdict__in=[Submission.Verdict.ACCEPTED, Submission.Verdict.PENDING_REVIEW])
-        | Q(version__challenge__kind="design", status=Submission.Status.DONE)
-    )
+    solved = mine.filter(SOLVING)
     return queryset.annotate(solved=Exists(solved), attempted=Exists(mine))

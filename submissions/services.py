@@ -3,24 +3,46 @@
 from __future__ import annotations
 
 import logging
+import math
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, IntegerField, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import LessThan
 from django.utils import timezone
 
 from accounts.models import User
 from challenges import kinds
 from challenges.grading import Grade, SandboxFailure, Verdict
-from challenges.models import Challenge, TestCase
+from challenges.models import Challenge, ChallengeVersion, TestCase
 from runner.facade import InvalidSource, engine_status, validate_source
 from submissions.models import Submission
+from submissions.result_caps import (
+    MAX_MESSAGE_CHARS,
+    MAX_OUTPUT_CHARS,
+    bounded_results,
+    bounded_text,
+)
 
 logger = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 5
 RETRY_BACKOFF_S = (2, 5, 15, 45)
+ENGINE_WAIT_S = 5
+# A submission whose user already has MAX_RUNNING_PER_USER gradings running waits this long,
+# then tries again (without using an attempt).
+USER_BUSY_WAIT_S = 1.0
+# Runs (visible cases only: quick) are picked before submits by backends that order by priority.
+RUN_PRIORITY = 10
+SUBMIT_WINDOW = timedelta(hours=1)
+CRASH_REASON = "an error in our grading code; we have been told"
+
+
+def max_attempts() -> int:
+    """Grading attempts (sandbox failures, dead workers) before a submission ends as
+    internal_error."""
+    return settings.SUBMISSIONS["MAX_ATTEMPTS"]
 
 
 class QueueFull(Exception):
@@ -31,11 +53,25 @@ class QueueFull(Exception):
         super().__init__(message)
 
 
+class SubmitBudgetSpent(Exception):
+    """Too many submits of one challenge in the last hour; `retry_after_s` says when to retry."""
+
+    def __init__(self, message: str, retry_after_s: int):
+        self.retry_after_s = retry_after_s
+        super().__init__(message)
+
+
+def _in_flight() -> QuerySet[Submission]:
+    """What still holds a place in the queue: not finished, and not a lost cause waiting for
+    the sweeper (lease expired, attempts used up)."""
+    return Submission.objects.filter(
+        status__in=[Submission.Status.QUEUED, Submission.Status.RUNNING]
+    ).exclude(attempts__gte=max_attempts(), lease_expires_at__lt=timezone.now())
+
+
 def _check_queue(user: User) -> None:
     limits = settings.SUBMISSIONS
-    waiting = Submission.objects.filter(
-        status__in=[Submission.Status.QUEUED, Submission.Status.RUNNING]
-    )
+    waiting = _in_flight()
     mine = waiting.filter(user=user).count()
     if mine >= limits["MAX_IN_FLIGHT_PER_USER"]:
         raise QueueFull(
@@ -48,12 +84,57 @@ def _check_queue(user: User) -> None:
         raise QueueFull(f"The grading queue is busy; retry in {retry} s.", retry_after_s=retry)
 
 
-class SubmissionRejected(ValueError):
-    """Bad input at the boundary; `field` names what was wrong."""
+def _check_submit_budget(user: User, challenge: Challenge) -> None:
+    """At most SUBMITS_PER_CHALLENGE_PER_HOUR submits of one challenge in any hour (0: no cap).
 
-    def __init__(self, field: str, message: str):
+    Each submit tells which hidden cases pass, so unlimited submits are an answer oracle. Runs
+    (visible cases only) and submits that failed on our side (internal_error) don't count.
+    """
+    limit = settings.SUBMISSIONS["SUBMITS_PER_CHALLENGE_PER_HOUR"]
+    if limit <= 0:
+        return
+    now = timezone.now()
+    recent = list(
+        Submission.objects.filter(
+            user=user,
+            version__challenge=challenge,
+            mode=Submission.Mode.SUBMIT,
+            created_at__gt=now - SUBMIT_WINDOW,
+        )
+        .exclude(status=Submission.Status.ERROR)
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+    )
+    if len(recent) < limit:
+        return
+    # The window has room again once enough of the oldest submits have left it.
+    frees_at = recent[len(recent) - limit] + SUBMIT_WINDOW
+    retry = max(1, math.ceil((frees_at - now).total_seconds()))
+    minutes = max(1, math.ceil(retry / 60))
+    raise SubmitBudgetSpent(
+        f"You have submitted this challenge {len(recent)} times in the last hour (the limit is "
+        f"{limit}); you can submit again in {minutes} min. Runs on the examples are not limited.",
+        retry_after_s=retry,
+    )
+
+
+def _lock_user(user_id: int) -> None:
+    """Serialise one user's queue decisions (PostgreSQL row lock; SQLite serialises writers)."""
+    list(User.objects.select_for_update().filter(pk=user_id).values_list("pk", flat=True))
+
+
+class SubmissionRejected(ValueError):
+    """Bad input at the boundary; `field` names what was wrong, `detail` says what (a message,
+    a list of them, or a message list per part, e.g. per design question)."""
+
+    def __init__(self, field: str, detail: str | list[str] | dict[str, list[str]]):
         self.field = field
-        super().__init__(message)
+        self.detail = [detail] if isinstance(detail, str) else detail
+        super().__init__(detail if isinstance(detail, str) else f"invalid {field}")
+
+
+def _priority(mode: str) -> int:
+    return RUN_PRIORITY if mode == Submission.Mode.RUN else 0
 
 
 @transaction.atomic
@@ -68,12 +149,12 @@ def submission_create(
     """Store the submission, then queue it for grading once the transaction commits.
 
     Code challenges take `code`; design challenges take `answers` keyed by question name.
+    Raises SubmissionRejected (bad input), QueueFull (back-pressure) or SubmitBudgetSpent.
     """
     if mode not in Submission.Mode.values:
         raise SubmissionRejected("mode", f"mode must be one of {Submission.Mode.values}")
     if challenge.current_version_id is None:
         raise SubmissionRejected("challenge", "this challenge has no published version")
-    _check_queue(user)
     if challenge.kind == Challenge.Kind.DESIGN:
         if answers is None:
             raise SubmissionRejected("answers", "a design challenge is answered with `answers`")
@@ -83,7 +164,7 @@ def submission_create(
 
         problems = answers_problems(list(challenge.current_version.cases.all()), answers)
         if problems:
-            raise SubmissionRejected("answers", "; ".join(problems))
+            raise SubmissionRejected("answers", problems)
         code = ""
     else:
         if not code:
@@ -93,6 +174,10 @@ def submission_create(
         except InvalidSource as exc:
             raise SubmissionRejected("code", str(exc)) from None
         answers = None
+    _lock_user(user.pk)
+    _check_queue(user)
+    if mode == Submission.Mode.SUBMIT:
+        _check_submit_budget(user, challenge)
     submission = Submission.objects.create(
         user=user,
         version_id=challenge.current_version_id,
@@ -100,30 +185,65 @@ def submission_create(
         code=code,
         answers=answers,
     )
-    submission_enqueue_on_commit(submission_id=submission.pk)
+    submission_enqueue_on_commit(submission_id=submission.pk, priority=_priority(mode))
     return submission
 
 
-def submission_enqueue_on_commit(*, submission_id: int, delay_s: float = 0) -> None:
+def submission_enqueue_on_commit(
+    *, submission_id: int, delay_s: float = 0, priority: int = 0
+) -> None:
     from submissions.tasks import grade_submission
 
     def enqueue() -> None:
-        task = grade_submission
+        changes = {}
         if delay_s:
-            task = task.using(run_after=timezone.now() + timedelta(seconds=delay_s))
+            changes["run_after"] = timezone.now() + timedelta(seconds=delay_s)
+        if priority and grade_submission.get_backend().supports_priority:
+            changes["priority"] = priority
+        task = grade_submission.using(**changes) if changes else grade_submission
         task.enqueue(submission_id)
 
     transaction.on_commit(enqueue)
 
 
+def _claimable(now) -> Q:
+    return Q(status=Submission.Status.QUEUED) | Q(
+        status=Submission.Status.RUNNING, lease_expires_at__lt=now
+    )
+
+
+@transaction.atomic
 def submission_claim(*, submission_id: int) -> int | None:
-    """Take the grading lease in one guarded UPDATE; returns the attempt number, or None."""
+    """Take the grading lease in one guarded UPDATE; returns the attempt number, or None.
+
+    None when the submission is finished, leased to another worker, out of attempts, or when
+    its user already has MAX_RUNNING_PER_USER gradings running (0: no cap): one user's slow
+    submissions never hold more than that many sandbox slots.
+    """
+    user_id = Submission.objects.filter(pk=submission_id).values_list("user_id", flat=True).first()
+    if user_id is None:
+        return None
     now = timezone.now()
-    claimed = Submission.objects.filter(
-        Q(status=Submission.Status.QUEUED)
-        | Q(status=Submission.Status.RUNNING, lease_expires_at__lt=now),
-        pk=submission_id,
-    ).update(
+    claimable = Submission.objects.filter(
+        _claimable(now), pk=submission_id, attempts__lt=max_attempts()
+    )
+    cap = settings.SUBMISSIONS["MAX_RUNNING_PER_USER"]
+    if cap > 0:
+        _lock_user(user_id)
+        running = (
+            Submission.objects.filter(
+                user_id=user_id, status=Submission.Status.RUNNING, lease_expires_at__gte=now
+            )
+            .exclude(pk=submission_id)
+            .order_by()
+            .values("user_id")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        claimable = claimable.filter(
+            LessThan(Coalesce(Subquery(running), Value(0), output_field=IntegerField()), cap)
+        )
+    claimed = claimable.update(
         status=Submission.Status.RUNNING,
         attempts=F("attempts") + 1,
         lease_expires_at=now + timedelta(seconds=settings.SUBMISSIONS["LEASE_S"]),
@@ -134,8 +254,14 @@ def submission_claim(*, submission_id: int) -> int | None:
     return Submission.objects.values_list("attempts", flat=True).get(pk=submission_id)
 
 
-def submission_complete(*, submission_id: int, attempt: int, grade: Grade) -> bool:
-    """Record the grade if this attempt still holds the lease (no double grading)."""
+def submission_complete(
+    *, submission_id: int, attempt: int, grade: Grade, passed: bool = False
+) -> bool:
+    """Record the grade if this attempt still holds the lease (no double grading).
+
+    What is stored is bounded (submissions.result_caps): whatever the candidate's code made
+    the sandbox return, the row stays small and renders.
+    """
     return bool(
         Submission.objects.filter(
             pk=submission_id, status=Submission.Status.RUNNING, attempts=attempt
@@ -143,10 +269,11 @@ def submission_complete(*, submission_id: int, attempt: int, grade: Grade) -> bo
             status=Submission.Status.DONE,
             verdict=grade.verdict,
             score=grade.score,
-            message=grade.message,
-            results=grade.cases,
-            stdout=grade.stdout[:65536],
-            stderr=grade.stderr[:65536],
+            passed=passed,
+            message=bounded_text(grade.message, MAX_MESSAGE_CHARS),
+            results=bounded_results(grade.cases),
+            stdout=bounded_text(grade.stdout, MAX_OUTPUT_CHARS),
+            stderr=bounded_text(grade.stderr, MAX_OUTPUT_CHARS),
             wall_time_ms=grade.wall_time_ms,
             cpu_time_ms=grade.cpu_time_ms,
             peak_memory_kb=grade.peak_memory_kb,
@@ -156,19 +283,28 @@ def submission_complete(*, submission_id: int, attempt: int, grade: Grade) -> bo
     )
 
 
-def submission_retry_later(*, submission_id: int, attempt: int, reason: str) -> bool:
-    """A sandbox failure: back to the queue with backoff, or internal_error when out of tries."""
-    if attempt >= MAX_ATTEMPTS:
+def _internal_error_message(reason: str) -> str:
+    return bounded_text(
+        "We could not grade this submission because of a problem on our side "
+        f"({reason}). It does not count against you; please try again later.",
+        MAX_MESSAGE_CHARS,
+    )
+
+
+def submission_retry_later(
+    *, submission_id: int, attempt: int, reason: str, attempts: int | None = None
+) -> bool:
+    """Our failure: back to the queue with backoff, or internal_error once `attempts` (default
+    MAX_ATTEMPTS) are used up."""
+    if attempt >= (attempts or max_attempts()):
         return bool(
             Submission.objects.filter(
                 pk=submission_id, status=Submission.Status.RUNNING, attempts=attempt
             ).update(
                 status=Submission.Status.ERROR,
                 verdict=Verdict.INTERNAL_ERROR,
-                message=(
-                    "We could not grade this submission because of a problem on our side "
-                    f"({reason}). It does not count against you; please try again later."
-                ),
+                passed=False,
+                message=_internal_error_message(reason),
                 lease_expires_at=None,
                 finished_at=timezone.now(),
             )
@@ -183,62 +319,158 @@ def submission_retry_later(*, submission_id: int, attempt: int, reason: str) -> 
     return bool(requeued)
 
 
-ENGINE_WAIT_S = 5
+def _passes(*, version: ChallengeVersion, mode: str, verdict: str, rows: object) -> bool:
+    """Does a graded submit earn the editorial? Code: accepted. Design: the pass mark."""
+    if mode != Submission.Mode.SUBMIT:
+        return False
+    if version.challenge.kind == Challenge.Kind.DESIGN:
+        from challenges.kinds.design import rows_pass
+
+        return rows_pass(version, rows)
+    return verdict == Verdict.ACCEPTED
+
+
+def submission_mark_passed(*, submission_id: int) -> bool:
+    """Settle `passed` from the stored verdict, score and rows (call it after a review changed
+    them). One guarded UPDATE: returns False if the grade changed meanwhile."""
+    submission = Submission.objects.select_related("version__challenge").get(pk=submission_id)
+    passed = submission.status == Submission.Status.DONE and _passes(
+        version=submission.version,
+        mode=submission.mode,
+        verdict=submission.verdict,
+        rows=submission.results,
+    )
+    return bool(
+        Submission.objects.filter(
+            pk=submission_id, verdict=submission.verdict, score=submission.score
+        ).update(passed=passed)
+    )
+
+
+def _finish_exhausted(queryset: QuerySet[Submission]) -> list[int]:
+    """End as internal_error what can't be claimed again: attempts used up (a crashed or
+    killed worker each time). One guarded UPDATE per submission."""
+    now = timezone.now()
+    exhausted = queryset.filter(
+        Q(status=Submission.Status.QUEUED)
+        | Q(status=Submission.Status.RUNNING, lease_expires_at__lt=now),
+        attempts__gte=max_attempts(),
+    )
+    finished = []
+    for submission_id in exhausted.values_list("pk", flat=True):
+        if Submission.objects.filter(
+            Q(status=Submission.Status.QUEUED)
+            | Q(status=Submission.Status.RUNNING, lease_expires_at__lt=now),
+            pk=submission_id,
+            attempts__gte=max_attempts(),
+        ).update(
+            status=Submission.Status.ERROR,
+            verdict=Verdict.INTERNAL_ERROR,
+            passed=False,
+            message=_internal_error_message("its grading stopped too many times"),
+            lease_expires_at=None,
+            finished_at=now,
+        ):
+            finished.append(submission_id)
+    if finished:
+        logger.error("submissions out of grading attempts, ended as internal_error: %s", finished)
+    return finished
+
+
+def _defer_if_user_busy(submission_id: int) -> None:
+    """A claim that failed while the submission is still claimable failed on its user's
+    running cap: try again shortly, without using an attempt."""
+    mode = (
+        Submission.objects.filter(
+            _claimable(timezone.now()), pk=submission_id, attempts__lt=max_attempts()
+        )
+        .values_list("mode", flat=True)
+        .first()
+    )
+    if mode is None:
+        _finish_exhausted(Submission.objects.filter(pk=submission_id))
+        return
+    with transaction.atomic():
+        submission_enqueue_on_commit(
+            submission_id=submission_id, delay_s=USER_BUSY_WAIT_S, priority=_priority(mode)
+        )
 
 
 def submission_grade(*, submission_id: int) -> None:
     """Grade one submission exactly once; safe to call again for the same id.
 
     While the sandbox engine is unreachable the submission waits in the queue (no attempt is
-    used up) and is graded when the engine returns.
+    used up) and is graded when the engine returns. Sandbox failures are retried with backoff
+    up to MAX_ATTEMPTS; any other exception in grading (our bug, or input nothing foresaw) up to
+    CRASH_ATTEMPTS; then the submission ends as internal_error. It never stays running.
     """
-    kind = (
+    queued = (
         Submission.objects.filter(pk=submission_id, status=Submission.Status.QUEUED)
-        .values_list("version__challenge__kind", flat=True)
+        .values_list("version__challenge__kind", "mode")
         .first()
     )
-    if kind is not None and kinds.needs_sandbox(kind):
+    if queued is not None and kinds.needs_sandbox(queued[0]):
         ready, why = engine_status()
         if not ready:
             logger.warning("submission %s waits for the sandbox engine: %s", submission_id, why)
             with transaction.atomic():
-                submission_enqueue_on_commit(submission_id=submission_id, delay_s=ENGINE_WAIT_S)
+                submission_enqueue_on_commit(
+                    submission_id=submission_id,
+                    delay_s=ENGINE_WAIT_S,
+                    priority=_priority(queued[1]),
+                )
             return
     attempt = submission_claim(submission_id=submission_id)
     if attempt is None:
+        _defer_if_user_busy(submission_id)
         return
+    try:
+        _grade_attempt(submission_id, attempt)
+    except SandboxFailure as exc:
+        logger.warning("submission %s attempt %s: sandbox failure: %s", submission_id, attempt, exc)
+        submission_retry_later(submission_id=submission_id, attempt=attempt, reason=str(exc))
+    except Exception:
+        logger.exception("submission %s attempt %s: grading crashed", submission_id, attempt)
+        submission_retry_later(
+            submission_id=submission_id,
+            attempt=attempt,
+            reason=CRASH_REASON,
+            attempts=settings.SUBMISSIONS["CRASH_ATTEMPTS"],
+        )
+
+
+def _grade_attempt(submission_id: int, attempt: int) -> None:
     submission = Submission.objects.select_related("version__challenge").get(pk=submission_id)
     cases = submission.version.cases.order_by("ordinal")
     if submission.mode == Submission.Mode.RUN:
         cases = cases.filter(visibility=TestCase.Visibility.EXAMPLE)
-    try:
-        grade = kinds.grade(
-            version=submission.version,
-            code=submission.code,
-            answers=submission.answers,
-            cases=cases,
-        )
-    except SandboxFailure as exc:
-        logger.warning("submission %s attempt %s: sandbox failure: %s", submission_id, attempt, exc)
-        submission_retry_later(submission_id=submission_id, attempt=attempt, reason=str(exc))
-        return
-    if not submission_complete(submission_id=submission_id, attempt=attempt, grade=grade):
+    grade = kinds.grade(
+        version=submission.version,
+        code=submission.code,
+        answers=submission.answers,
+        cases=cases,
+    )
+    passed = _passes(
+        version=submission.version, mode=submission.mode, verdict=grade.verdict, rows=grade.cases
+    )
+    if not submission_complete(
+        submission_id=submission_id, attempt=attempt, grade=grade, passed=passed
+    ):
         logger.info(
             "submission %s attempt %s lost its lease; result dropped", submission_id, attempt
         )
 
 
 def submissions_requeue_expired() -> list[int]:
-    """Queue again the submissions whose grading lease expired (their worker died)."""
+    """Queue again the submissions whose grading lease expired (their worker died), and end
+    as internal_error those whose attempts are used up."""
     now = timezone.now()
-    ids = list(
-        Submission.objects.filter(
-            status=Submission.Status.RUNNING, lease_expires_at__lt=now
-        ).values_list("pk", flat=True)
-    )
-    for submission_id in ids:
-        submission_enqueue_on_commit(submission_id=submission_id)
-    return ids
+    expired = Submission.objects.filter(status=Submission.Status.RUNNING, lease_expires_at__lt=now)
+    _finish_exhausted(Submission.objects.all())
+    requeue = list(expired.filter(attempts__lt=max_attempts()).values_list("pk", "mode"))
+    for submission_id, mode in requeue:
+        submission_enqueue_on_commit(submission_id=submission_id, priority=_priority(mode))
+    return [submission_id for submission_id, _ in requeue]
 
 
 class ReviewRejected(ValueError):

@@ -3,10 +3,14 @@
 Each case is a question: its input is what the candidate sees (type, prompt, options, unit,
 tolerance, rubric), its expected value is the answer key (never shown), its weight the points.
 Choices, estimates and orderings score at once; free text waits for a reviewer.
+
+Answers are hostile: `answers_problems` refuses at the door anything that doesn't fit its
+question's type, and grading is total anyway (an odd stored answer scores wrong, never raises).
 """
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -14,11 +18,108 @@ from challenges.grading import Grade, Verdict
 from challenges.models import ChallengeVersion, TestCase
 
 QUESTION_TYPES = {"single", "multiple", "estimate", "ordering", "text"}
+MAX_TEXT_ANSWER_CHARS = 10_000
+MAX_ESTIMATE = 1e18
+MAX_ANSWERS_BYTES = 64 * 1024
+# Unknown question names are listed back (clipped), not all of a hostile object's keys.
+MAX_UNKNOWN_LISTED = 10
+# The share of the auto-graded points that passes (unlocks the editorial, counts as solved),
+# unless the package's config says `pass_mark`.
+DEFAULT_PASS_MARK = 0.7
 
 
-def question_problems(index: int, question: dict, answer: Any, points: int) -> list[str]:
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return _is_int(value) or isinstance(value, float)
+
+
+def _finite_number(value: Any) -> bool:
+    # An int stays an int: math.isfinite() of a 401-digit one overflows.
+    return _is_int(value) or (isinstance(value, float) and math.isfinite(value))
+
+
+def answer_problem(question: dict, answer: Any) -> str | None:
+    """Why `answer` doesn't fit `question`'s type (None when it does)."""
+    kind = question.get("type") if isinstance(question, dict) else None
+    if kind in ("single", "multiple"):
+        options = question.get("options")
+        count = len(options) if isinstance(options, list) else 0
+        if kind == "single":
+            if not _is_int(answer) or not 0 <= answer < count:
+                return f"pick one option: a whole number from 0 to {count - 1}"
+            return None
+        if (
+            not isinstance(answer, list)
+            or not all(_is_int(pick) and 0 <= pick < count for pick in answer)
+            or len(set(answer)) != len(answer)
+        ):
+            return f"pick options: a list of distinct whole numbers from 0 to {count - 1}"
+        return None
+    if kind == "estimate":
+        if not _finite_number(answer) or abs(answer) > MAX_ESTIMATE:
+            return f"an estimate is a finite number between -{MAX_ESTIMATE:g} and {MAX_ESTIMATE:g}"
+        return None
+    if kind == "ordering":
+        items = question.get("items")
+        count = len(items) if isinstance(items, list) else 0
+        if (
+            not isinstance(answer, list)
+            or len(answer) != count
+            or not all(_is_int(index) for index in answer)
+            or sorted(answer) != list(range(count))
+        ):
+            return f"an ordering lists each item index from 0 to {count - 1} once"
+        return None
+    if kind == "text":
+        if not isinstance(answer, str):
+            return "a free-text answer is a string"
+        if len(answer) > MAX_TEXT_ANSWER_CHARS:
+            return f"a free-text answer is at most {MAX_TEXT_ANSWER_CHARS} characters"
+        return None
+    return "this question can't be answered (its type is unknown)"
+
+
+def _clip(name: str, limit: int = 80) -> str:
+    return name if len(name) <= limit else name[:limit] + "…"
+
+
+def answers_problems(cases: list[TestCase], answers: Any) -> list[str] | dict[str, list[str]]:
+    """What is wrong with submitted answers: a list for the whole object, else per question.
+
+    Empty when the answers are fine. A question left out (or null) is unanswered: it scores
+    nothing, and isn't a problem.
+    """
+    if not isinstance(answers, dict):
+        return ["answers must be an object keyed by question name"]
+    questions = {case.name: case.input for case in cases}
+    problems: dict[str, list[str]] = {}
+    unknown = [name for name in answers if name not in questions]
+    for name in unknown[:MAX_UNKNOWN_LISTED]:
+        problems[_clip(str(name))] = ["unknown question: this challenge has no such question"]
+    if len(unknown) > MAX_UNKNOWN_LISTED:
+        return [f"{len(unknown)} unknown question names; answer only this challenge's questions"]
+    for name, answer in answers.items():
+        if name in questions and answer is not None:
+            problem = answer_problem(questions[name], answer)
+            if problem:
+                problems[name] = [problem]
+    if problems:
+        return problems
+    # Only well-typed, shallow values are left: serialising them can't fail.
+    size = len(json.dumps(answers).encode())
+    if size > MAX_ANSWERS_BYTES:
+        return [f"answers are limited to {MAX_ANSWERS_BYTES} bytes in all (got {size})"]
+    return []
+
+
+def question_problems(index: int, question: Any, answer: Any, points: int) -> list[str]:
     """What is wrong with one question of a package (empty when it is well formed)."""
     where = f"cases.json: question {index}"
+    if not isinstance(question, dict):
+        return [f"{where}: input must be an object describing the question"]
     kind = question.get("type")
     problems = []
     if kind not in QUESTION_TYPES:
@@ -29,19 +130,17 @@ def question_problems(index: int, question: dict, answer: Any, points: int) -> l
         options = question.get("options")
         if not isinstance(options, list) or len(options) < 2:
             return [*problems, f"{where}: options must list at least 2 choices"]
-        picks = [answer] if kind == "single" else answer
-        if (
-            not isinstance(picks, list)
-            or not picks
-            or not all(isinstance(p, int) and 0 <= p < len(options) for p in picks)
-        ):
+        if answer_problem(question, answer) or (kind == "multiple" and not answer):
             problems.append(f"{where}: the answer must be option index(es) into options")
     elif kind == "estimate":
-        tolerance = question.get("tolerance", {})
-        if not isinstance(answer, (int, float)) or isinstance(answer, bool) or answer <= 0:
+        tolerance = question.get("tolerance")
+        if answer_problem(question, answer) or answer <= 0:
             problems.append(f"{where}: an estimate's answer must be a positive number")
-        if tolerance.get("kind") not in ("relative", "order_of_magnitude") or not isinstance(
-            tolerance.get("value"), (int, float)
+        if (
+            not isinstance(tolerance, dict)
+            or tolerance.get("kind") not in ("relative", "order_of_magnitude")
+            or not _finite_number(tolerance.get("value"))
+            or tolerance["value"] < 0
         ):
             problems.append(
                 f'{where}: tolerance is {{"kind": "relative"|"order_of_magnitude", '
@@ -53,53 +152,62 @@ def question_problems(index: int, question: dict, answer: Any, points: int) -> l
         items = question.get("items")
         if not isinstance(items, list) or len(items) < 2:
             return [*problems, f"{where}: items must list at least 2 entries"]
-        if sorted(answer) != list(range(len(items))) if isinstance(answer, list) else True:
+        if answer_problem(question, answer):
             problems.append(f"{where}: the answer must be a permutation of item indexes")
     elif kind == "text":
         rubric = question.get("rubric")
-        if not isinstance(rubric, list) or not rubric:
-            problems.append(f"{where}: free text needs a rubric for the reviewer")
-        elif sum(int(item.get("points", 0)) for item in rubric) != points:
+        if (
+            not isinstance(rubric, list)
+            or not rubric
+            or not all(
+                isinstance(item, dict)
+                and isinstance(item.get("criterion"), str)
+                and _is_int(item.get("points"))
+                and item["points"] >= 0
+                for item in rubric
+            )
+        ):
+            problems.append(
+                f'{where}: free text needs a rubric for the reviewer: [{{"criterion": text, '
+                '"points": whole number}, ...]'
+            )
+        elif sum(item["points"] for item in rubric) != points:
             problems.append(f"{where}: the rubric's points must add up to the weight ({points})")
     return problems
 
 
-def estimate_correct(answer: float, expected: float, tolerance: dict) -> bool:
-    if not isinstance(answer, (int, float)) or isinstance(answer, bool) or answer <= 0:
+def estimate_correct(answer: Any, expected: Any, tolerance: dict) -> bool:
+    if not _is_number(answer) or not _is_number(expected) or answer <= 0 or expected <= 0:
         return False
-    if tolerance["kind"] == "relative":
-        return abs(answer - expected) <= tolerance["value"] * abs(expected)
-    return abs(math.log10(answer) - math.log10(expected)) <= tolerance["value"]
+    try:
+        if tolerance["kind"] == "relative":
+            return abs(answer - expected) <= tolerance["value"] * abs(expected)
+        return abs(math.log10(answer) - math.log10(expected)) <= tolerance["value"]
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return False
 
 
 def score_question(question: dict, expected: Any, answer: Any) -> bool | None:
     """True/False for auto-graded questions; None for free text (a reviewer decides)."""
-    kind = question["type"]
+    kind = question.get("type")
     if kind == "text":
         return None
-    if answer is None:
+    if answer is None or answer_problem(question, answer):
         return False
     if kind == "single":
         return answer == expected
     if kind == "multiple":
-        return isinstance(answer, list) and sorted(set(answer)) == sorted(expected)
+        return isinstance(expected, list) and sorted(answer) == sorted(expected)
     if kind == "estimate":
-        return estimate_correct(answer, expected, question["tolerance"])
+        return estimate_correct(answer, expected, question.get("tolerance"))
     if kind == "ordering":
         return answer == expected
-    raise ValueError(f"unknown question type {kind!r}")
-
-
-def answers_problems(cases: list[TestCase], answers: Any) -> list[str]:
-    """Shape errors in submitted answers, keyed by question name (for a 400 response)."""
-    if not isinstance(answers, dict):
-        return ["answers must be an object keyed by question name"]
-    names = {case.name for case in cases}
-    return [f"unknown question {name!r}" for name in answers if name not in names]
+    return False
 
 
 def grade(*, version: ChallengeVersion, answers: dict | None, cases: list[TestCase]) -> Grade:
-    answers = answers or {}
+    """Score the auto-graded questions; rows don't copy the answers (the submission has them)."""
+    answers = answers if isinstance(answers, dict) else {}
     rows: list[dict[str, Any]] = []
     earned = total = 0
     pending = False
@@ -107,15 +215,13 @@ def grade(*, version: ChallengeVersion, answers: dict | None, cases: list[TestCa
     for case in cases:
         question = case.input
         total += case.weight
-        answer = answers.get(case.name)
-        outcome = score_question(question, case.expected, answer)
+        outcome = score_question(question, case.expected, answers.get(case.name))
         row: dict[str, Any] = {
             "ordinal": case.ordinal,
             "name": case.name,
             "visibility": case.visibility,
             "type": question["type"],
             "points": case.weight,
-            "answer": answer,
         }
         if outcome is None:
             pending = True
@@ -144,6 +250,28 @@ def grade(*, version: ChallengeVersion, answers: dict | None, cases: list[TestCa
         cases=rows,
         message=message,
     )
+
+
+def pass_mark(version: ChallengeVersion) -> float:
+    """The share of the points that passes: the package's `pass_mark`, else 0.7."""
+    mark = version.config.get("pass_mark") if isinstance(version.config, dict) else None
+    if _is_number(mark) and 0 < mark <= 1:
+        return float(mark)
+    return DEFAULT_PASS_MARK
+
+
+def rows_pass(version: ChallengeVersion, rows: Any) -> bool:
+    """Do these result rows reach the pass mark?
+
+    While free text waits for review, the auto-graded points alone decide (at least one must
+    exist); once every question is scored, all the points do.
+    """
+    rows = [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
+    if any(row.get("status") == "pending_review" for row in rows):
+        rows = [row for row in rows if row.get("type") != "text"]
+    points = sum(row["points"] for row in rows if _is_int(row.get("points")))
+    earned = sum(row["earned"] for row in rows if _is_int(row.get("earned")))
+    return points > 0 and earned >= pass_mark(version) * points - 1e-9
 
 
 def validate(version: ChallengeVersion) -> list[str]:

@@ -42,6 +42,24 @@ class SubmissionOutput(serializers.ModelSerializer):
     challenge = serializers.SlugField(source="version.challenge.slug")
     version = serializers.IntegerField(source="version.number")
     finished = serializers.BooleanField(source="is_finished")
+    passed = serializers.BooleanField(
+        help_text="A submit that counts as solved: accepted, or a design answer at the pass mark."
+    )
+    results = serializers.SerializerMethodField(
+        help_text="Per-case rows; a design question's row has your `answer`."
+    )
+
+    def get_results(self, submission: Submission) -> list:
+        rows = submission.results if isinstance(submission.results, list) else []
+        if not isinstance(submission.answers, dict):
+            return rows
+        # Design answers are stored once, on the submission; each row shows its own.
+        return [
+            {**row, "answer": submission.answers.get(row.get("name"))}
+            if isinstance(row, dict)
+            else row
+            for row in rows
+        ]
 
     class Meta:
         model = Submission
@@ -54,6 +72,7 @@ class SubmissionOutput(serializers.ModelSerializer):
             "finished",
             "verdict",
             "score",
+            "passed",
             "message",
             "results",
             "answers",

@@ -14,7 +14,12 @@ from submissions.api.serializers import SubmissionCreateInput, SubmissionOutput
 from submissions.api.throttles import SubmissionCreateThrottle
 from submissions.models import Submission
 from submissions.queries import submission_get_for_user, submission_list_for_user
-from submissions.services import QueueFull, SubmissionRejected, submission_create
+from submissions.services import (
+    QueueFull,
+    SubmissionRejected,
+    SubmitBudgetSpent,
+    submission_create,
+)
 
 
 class SubmissionListCreateView(generics.ListAPIView):
@@ -33,7 +38,12 @@ class SubmissionListCreateView(generics.ListAPIView):
         responses={
             201: SubmissionOutput,
             400: OpenApiResponse(description="Invalid input, with a message per field."),
-            429: OpenApiResponse(description="Rate limited; see Retry-After."),
+            429: OpenApiResponse(
+                description=(
+                    "Rate limited, or this challenge's submits per hour are used up; "
+                    "see Retry-After."
+                )
+            ),
             503: OpenApiResponse(description="The grading queue is busy; see Retry-After."),
         },
         summary="Run (visible examples) or submit (all cases) code for grading",
@@ -69,7 +79,13 @@ class SubmissionListCreateView(generics.ListAPIView):
                 answers=data.validated_data.get("answers"),
             )
         except SubmissionRejected as exc:
-            raise ValidationError({exc.field: [str(exc)]}) from None
+            raise ValidationError({exc.field: exc.detail}) from None
+        except SubmitBudgetSpent as exc:
+            return Response(
+                {"detail": str(exc)},
+                status=status.HTTP_429_TOO_MANY_REQUESTS,
+                headers={"Retry-After": str(exc.retry_after_s)},
+            )
         except QueueFull as exc:
             return Response(
                 {"detail": str(exc)},

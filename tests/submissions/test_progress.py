@@ -58,7 +58,9 @@ def submit(
     verdict: str = "accepted",
     score: float | None = 1.0,
     status: str = "done",
+    passed: bool | None = None,
 ) -> Submission:
+    """A graded submission as the worker leaves it (`passed`: an accepted submit, unless said)."""
     submission = Submission.objects.create(
         user=user,
         version=challenge.current_version,
@@ -66,6 +68,7 @@ def submit(
         status=status,
         verdict=verdict,
         score=score,
+        passed=(mode == "submit" and verdict == "accepted") if passed is None else passed,
     )
     # created_at is auto_now_add: set the history's time afterwards.
     Submission.objects.filter(pk=submission.pk).update(created_at=when)
@@ -130,9 +133,9 @@ def history(candidate, challenges) -> dict[str, Submission]:
             candidate, c["alpha"], mode="run", verdict="wrong_answer", score=None, when=at(3, 9)
         ),
         "alpha_submit": submit(candidate, c["alpha"], when=at(3, 10)),
-        # A design submit solves once graded, whatever its score.
+        # A design submit solves at the pass mark (0.7 by default), not merely by being graded.
         "bravo_submit": submit(
-            candidate, c["bravo"], verdict="wrong_answer", score=0.5, when=at(7)
+            candidate, c["bravo"], verdict="wrong_answer", score=0.75, passed=True, when=at(7)
         ),
         "charlie_run": submit(
             candidate, c["charlie"], mode="run", verdict="wrong_answer", score=None, when=at(8)

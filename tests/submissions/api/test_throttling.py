@@ -59,6 +59,7 @@ def test_a_full_queue_answers_with_retry_after(
     api_client, order_total, settings, django_capture_on_commit_callbacks
 ):
     settings.SUBMISSIONS = {
+        **settings.SUBMISSIONS,
         "MAX_QUEUED": 1,
         "MAX_IN_FLIGHT_PER_USER": 10,
         "EXPECTED_GRADES_PER_S": 5,

@@ -121,10 +121,16 @@ def test_hidden_failures_explain_without_revealing(
         code=code,
     )
     assert body["verdict"] == "wrong_answer"
-    failed = [row for row in body["results"] if not row["passed"]]
+    failed = [row for row in body["results"] if row["passed"] is False]
     assert [(row["name"], row["category"], row["hint"]) for row in failed] == [
         ("half-cent rounds up", "rounding", "0.5 cents must round up, not to even.")
     ]
+    # Hidden outcomes after the first failing hidden case are withheld (no probing them all).
+    after = [row for row in body["results"] if row["ordinal"] > failed[0]["ordinal"]]
+    assert after
+    assert {(row["status"], row["passed"], row["hint"]) for row in after} == {
+        ("withheld", None, "")
+    }
     assert body["score"] == round(11 / 12, 4)
 
 
