@@ -24,6 +24,7 @@ from challenges.services import (
     challenge_publish,
     challenge_version_validation_request,
 )
+from config.parsers import AUTHORING_PARSER_CLASSES
 from markup import render_markdown
 from organisations.models import Organisation
 
@@ -200,6 +201,7 @@ def _authorable(request: Request, slug: str) -> Challenge:
 
 class AuthoringListView(generics.ListAPIView):
     serializer_class = AuthoringOutput
+    parser_classes = AUTHORING_PARSER_CLASSES  # a package carries its dataset
 
     def get_queryset(self):
         return (
@@ -240,6 +242,8 @@ class AuthoringListView(generics.ListAPIView):
 
 
 class AuthoringDetailView(APIView):
+    parser_classes = AUTHORING_PARSER_CLASSES
+
     @extend_schema(
         responses=AuthoringDetailOutput,
         summary="A challenge's latest version as a package, hidden cases included",
