@@ -72,6 +72,7 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
         for row in data["results"]
     ]
     passed, total = cases_passed(results)
+    withheld = sum(1 for row in results if row["status"] == "withheld")
     is_design = challenge.kind == Challenge.Kind.DESIGN
     return render(
         request,
@@ -84,6 +85,7 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
             "results": results,
             "passed_count": passed,
             "case_count": total,
+            "withheld_count": withheld,
             "is_design": is_design,
             "answers": design_answers(submission) if is_design else None,
         },

@@ -154,6 +154,11 @@ export function differencesOf(expected, actual, path = "", out = []) {
   return out;
 }
 
+function withheldNote(results) {
+  const withheld = results.filter((row) => row.status === "withheld").length;
+  return withheld ? " (" + withheld + " hidden not shown)" : "";
+}
+
 /** The nodes showing a submission: a pending line while it runs, the full result once done. */
 export function renderSubmission(submission) {
   if (!submission.finished) {
@@ -167,7 +172,7 @@ export function renderSubmission(submission) {
   const score = submission.score !== null && submission.score !== undefined ? " · score " + Math.round(submission.score * 100) + "%" : "";
   const summary = design
     ? passed + " / " + results.length + " questions right" + score
-    : (submission.mode === "run" ? "Run: " : "Submit: ") + passed + " / " + results.length + " cases passed" + (submission.mode === "submit" ? score : "");
+    : (submission.mode === "run" ? "Run: " : "Submit: ") + passed + " / " + results.length + " cases passed" + withheldNote(results) + (submission.mode === "submit" ? score : "");
   const nodes = [el("div", { class: "verdict-line" }, [
     el("span", { id: "verdict", class: "verdict verdict-" + verdict, "data-verdict": verdict, text: VERDICTS[verdict] || verdict }),
     el("span", { class: "muted", id: "verdict-summary", text: summary }),
