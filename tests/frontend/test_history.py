@@ -267,3 +267,17 @@ def test_a_queued_submission_says_so(client, ada, order_total):
     page = client.get(f"/submissions/{mine.pk}/").content.decode()
     assert "This submission is queued; its results appear here once it is graded." in page
     assert '<span class="verdict verdict-queued">Queued</span>' in page
+
+
+def test_hidden_cases_after_the_first_failing_one_are_shown_as_withheld(client, ada, order_total):
+    from challenges.kinds.scoring import withhold_after_first_hidden_failure
+
+    hidden = list(order_total.current_version.cases.filter(visibility="hidden"))
+    rows = withhold_after_first_hidden_failure(graded_rows(order_total, failing=hidden[0].name))
+    mine = submission(ada, order_total, status="done", verdict="wrong_answer", results=rows)
+    page = client.get(f"/submissions/{mine.pk}/").content.decode()
+    later = len(hidden) - 1
+    examples = len(rows) - len(hidden)
+    assert f"{examples} / {len(rows)} cases passed ({later} hidden not shown)" in page
+    assert page.count('<span class="case-status">Not shown</span>') == later
+    assert page.count("Hidden cases after the first failing one are not shown") == later
