@@ -90,10 +90,10 @@ def version_questions(*, version_id: int) -> QuerySet[TestCase]:
     )
 
 
-def package_for_version(version: ChallengeVersion) -> ChallengePackage:
-    """The package a stored version came from (for export; the digest matches the import)."""
+def version_content(version: ChallengeVersion) -> dict:
+    """A stored version as package content (plain data, hidden cases included)."""
     challenge = version.challenge
-    content = {
+    return {
         "slug": challenge.slug,
         "title": challenge.title,
         "kind": challenge.kind,
@@ -122,7 +122,11 @@ def package_for_version(version: ChallengeVersion) -> ChallengePackage:
         "mutants": version.mutants,
         "assets": version.assets,
     }
-    return package_from_content(Path(challenge.slug), content)
+
+
+def package_for_version(version: ChallengeVersion) -> ChallengePackage:
+    """The package a stored version came from (for export; the digest matches the import)."""
+    return package_from_content(Path(version.challenge.slug), version_content(version))
 
 
 def sql_schema_for(version: ChallengeVersion) -> list[dict] | None:

@@ -16,7 +16,7 @@ from challenges.access import access_can_author_in, access_challenges_for_author
 from challenges.api.throttles import AuthoringValidateThrottle
 from challenges.models import Challenge, ChallengeVersion
 from challenges.packages import PackageError, package_from_submitted, slug_problem
-from challenges.queries import package_for_version
+from challenges.queries import version_content
 from challenges.services import (
     ImportRefused,
     PublishRefused,
@@ -251,7 +251,7 @@ class AuthoringDetailView(APIView):
     def get(self, request: Request, slug: str) -> Response:
         challenge = _authorable(request, slug)
         latest = challenge.versions.order_by("-number").first()
-        return Response({**_output(challenge), "package": package_for_version(latest).content()})
+        return Response({**_output(challenge), "package": version_content(latest)})
 
     @extend_schema(
         request=UpdateInput,
