@@ -142,7 +142,10 @@ malformed_matchers = st.builds(
 def test_mismatch_is_total_over_any_json(expected, actual):
     assert mismatch(expected, actual) is None or isinstance(mismatch(expected, actual), str)
     response = {"status": expected, "headers": actual, "json": expected}
-    assert response_mismatch(response, {"headers": expected, "json": actual}) is None or True
+    outcome = response_mismatch(response, {"headers": expected, "json": actual})
+    assert outcome is None or isinstance(outcome, str)
+    outcome = response_mismatch(actual, expected)
+    assert outcome is None or isinstance(outcome, str)
 
 
 def test_deep_values_are_compared_without_crashing():
