@@ -80,3 +80,22 @@ def test_loadchallenges_reports_invalid_packages(db, package_copy):
     with pytest.raises(CommandError, match=r"1 package\(s\) are invalid"):
         call_command("loadchallenges", str(package_copy))
     assert not Challenge.objects.exists()
+
+
+def test_loadchallenges_stores_the_sql_schema_and_says_when_it_cant(db, tmp_path, capsys):
+    package = tmp_path / "late-orders"
+    shutil.copytree(
+        CATALOGUE.parent.parent / "tests" / "challenges" / "packages" / "late-orders", package
+    )
+    call_command("loadchallenges", str(package))
+    version = Challenge.objects.get(slug="late-orders").current_version
+    assert [table["name"] for table in version.sql_schema] == ["orders"]
+    assert capsys.readouterr().err == ""
+    seed = package / "dataset" / "seed.sql"
+    seed.write_text(seed.read_text() + "SELECT zeroblob(900000000);\n")
+    call_command("loadchallenges", str(package))
+    assert capsys.readouterr().err == (
+        "late-orders: the dataset could not be described; the schema panel stays empty "
+        "(see the log)\n"
+    )
+    assert Challenge.objects.get(slug="late-orders").current_version.sql_schema is None

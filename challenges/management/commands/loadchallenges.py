@@ -42,6 +42,11 @@ class Command(BaseCommand):
             except ImportRefused as exc:
                 refused.append(str(exc))
                 continue
+            if package.kind == "sql" and outcome.version.sql_schema is None:
+                self.stderr.write(
+                    f"{package.slug}: the dataset could not be described; the schema panel "
+                    "stays empty (see the log)"
+                )
             if outcome.created_version:
                 created += 1
                 self.stdout.write(f"  {package.slug}: version {outcome.version.number}")
