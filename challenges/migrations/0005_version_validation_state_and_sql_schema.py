@@ -10,26 +10,35 @@ def mark_validated_done(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('challenges', '0004_organisation_and_validation'),
+        ("challenges", "0004_organisation_and_validation"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='challengeversion',
-            name='sql_schema',
+            model_name="challengeversion",
+            name="sql_schema",
             field=models.JSONField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='challengeversion',
-            name='validation_requested_at',
+            model_name="challengeversion",
+            name="validation_requested_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='challengeversion',
-            name='validation_state',
-            field=models.CharField(blank=True, choices=[('', 'Not requested'), ('queued', 'Queued'), ('running', 'Running'), ('done', 'Done')], default='', max_length=8),
+            model_name="challengeversion",
+            name="validation_state",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "Not requested"),
+                    ("queued", "Queued"),
+                    ("running", "Running"),
+                    ("done", "Done"),
+                ],
+                default="",
+                max_length=8,
+            ),
         ),
         migrations.RunPython(mark_validated_done, migrations.RunPython.noop),
     ]
