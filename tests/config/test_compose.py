@@ -25,8 +25,9 @@ GUNICORN_CONF = ROOT / "platform" / "gunicorn.conf.py"
 WEB_DOCKERFILE = ROOT / "platform" / "web" / "Dockerfile"
 DOCKERIGNORE = ROOT / ".dockerignore"
 
-SERVICES = {"postgres", "migrate", "web", "worker", "sandbox-image"}
-APP_SERVICES = ("migrate", "web", "worker")
+SERVICES = {"postgres", "migrate", "web", "worker", "authoring-worker", "sandbox-image"}
+APP_SERVICES = ("migrate", "web", "worker", "authoring-worker")
+WORKERS = ("worker", "authoring-worker")
 DOCKER_SOCKET = "/var/run/docker.sock"
 # Read by the Docker SDK itself (docker.from_env) in the worker, not by our settings.
 DOCKER_SDK_VARIABLES = {"DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"}
@@ -113,7 +114,7 @@ def test_migrate_runs_once_after_postgres_is_healthy():
     assert migrate["depends_on"]["postgres"]["condition"] == "service_healthy"
 
 
-@pytest.mark.parametrize("name", ["web", "worker"])
+@pytest.mark.parametrize("name", ["web", *WORKERS])
 def test_app_services_start_after_migrate_succeeded(name):
     service = services()[name]
     assert service["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
@@ -131,14 +132,32 @@ def test_web_serves_gunicorn_on_8000_with_a_healthz_healthcheck():
     assert "127.0.0.1:8000" in probe
 
 
-def test_only_the_worker_mounts_the_docker_socket():
-    worker = services()["worker"]
-    assert worker["command"] == ["python", "manage.py", "runworker"]
-    assert DOCKER_SOCKET in volume_sources(worker)
-    assert worker["group_add"], "the worker's user needs the socket's group"
+def test_only_the_workers_mount_the_docker_socket():
+    for name in WORKERS:
+        worker = services()[name]
+        assert DOCKER_SOCKET in volume_sources(worker), name
+        assert "sandbox-slots" in volume_sources(worker), "one set of slots per host"
+        assert worker["group_add"], "the worker's user needs the socket's group"
+        assert worker["stop_grace_period"] == "2m", "a running grade finishes before exit"
     for name, service in services().items():
-        if name != "worker":
+        if name not in WORKERS:
             assert DOCKER_SOCKET not in " ".join(strings(service)), name
+
+
+def test_one_grading_worker_per_sandbox_slot_and_one_for_validations():
+    worker, authoring = services()["worker"], services()["authoring-worker"]
+    assert worker["command"] == ["python", "manage.py", "runworker", "--queue", "default"]
+    assert worker["deploy"]["replicas"] == "${SANDBOX_CONCURRENCY:-2}"
+    assert authoring["command"] == ["python", "manage.py", "runworker", "--queue", "authoring"]
+    assert authoring["deploy"]["replicas"] == 1
+
+
+def test_the_development_server_starts_the_same_workers():
+    script = (ROOT / "platform" / "ops" / "run-dev.sh").read_text()
+    assert 'GRADING_WORKERS="${SANDBOX_CONCURRENCY:-2}"' in script
+    assert 'for _ in $(seq "$GRADING_WORKERS"); do' in script
+    assert '"$PY" manage.py runworker --queue default &' in script
+    assert '"$PY" manage.py runworker --queue authoring &' in script
 
 
 def test_sandbox_image_service_builds_the_sandbox_dockerfile():
