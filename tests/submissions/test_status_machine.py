@@ -331,3 +331,45 @@ def test_thousands_of_rows_keep_what_happened_to_each_within_the_cap():
     assert odd["bad"] == {"__truncated__": True, "preview": '"<object>"', "bytes": 8}
     assert bounded_results("not a list") == []
     assert bounded_results([1, None]) == [{"value": 1}, {"value": None}]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_claiming_one_users_submissions_at_once_take_one(candidate, order_total):
+    import threading
+
+    from django.db import connection, transaction
+
+    first, second = (
+        services.submission_create(
+            user=candidate, challenge=order_total, mode="submit", code="x = 1"
+        )
+        for _ in range(2)
+    )
+    claimed, claims = threading.Event(), {}
+
+    def worker_one():
+        try:
+            # Its claim is made but not committed yet while the other worker claims.
+            with transaction.atomic():
+                claims["first"] = services.submission_claim(submission_id=first.pk)
+                claimed.set()
+                threading.Event().wait(0.5)
+        finally:
+            claimed.set()
+            connection.close()
+
+    def worker_two():
+        try:
+            claimed.wait()
+            claims["second"] = services.submission_claim(submission_id=second.pk)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker_one), threading.Thread(target=worker_two)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # Without the user's row lock, PostgreSQL's second claim counts the first as still queued.
+    assert claims == {"first": 1, "second": None}
+    assert Submission.objects.filter(status="running").count() == 1
