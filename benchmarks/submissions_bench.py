@@ -55,6 +55,10 @@ class Platform:
             "THROTTLE_SUBMIT": "100000/min",
             "SUBMISSIONS_MAX_QUEUED": "100000",
             "SUBMISSIONS_MAX_IN_FLIGHT_PER_USER": "100000",
+            # One client measures the whole fleet: no per-challenge budget, and its submissions
+            # may use every worker (the fair-queue cap is measured in fair_queue_bench).
+            "SUBMISSIONS_SUBMITS_PER_CHALLENGE_PER_HOUR": "0",
+            "SUBMISSIONS_MAX_RUNNING_PER_USER": "0",
             "SANDBOX_CONCURRENCY": "2",
         }
         self.manage("migrate", "-v", "0")
