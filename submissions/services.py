@@ -528,5 +528,6 @@ def submission_review(
     if not settled:
         raise ReviewRejected("this submission was reviewed meanwhile")
     Review.objects.create(submission=submission, reviewer=reviewer, scores=scores, comment=comment)
+    submission_mark_passed(submission_id=submission.pk)  # the final score decides the pass
     submission.refresh_from_db()
     return submission

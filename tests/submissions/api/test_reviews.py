@@ -117,3 +117,34 @@ def test_scores_must_fit_the_rubric(pending, staff, scores, message):
     )
     assert response.status_code == 400
     assert response.json() == {"scores": [message]}
+
+
+@pytest.mark.parametrize(
+    ("answers", "scores", "passed_when_graded", "passed_after_review"),
+    [
+        # 5 of 5 auto-graded points: passed at once; a review of 0/3 leaves 5/8 < 0.7.
+        (ANSWERS, [0, 0], True, False),
+        # 3 of 5 auto-graded points: not yet; full marks on the text make 6/8 >= 0.7.
+        ({**ANSWERS, "eviction": 0, "layers": [0, 1, 2]}, [2, 1], False, True),
+    ],
+)
+def test_after_a_review_the_final_score_decides_the_pass(
+    db, settings, candidate, staff, django_capture_on_commit_callbacks,
+    answers, scores, passed_when_graded, passed_after_review,
+):  # fmt: skip
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    challenge = challenge_import_package(package=read_package(PACKAGE)).challenge
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = submission_create(
+            user=candidate, challenge=challenge, mode="submit", answers=answers
+        )
+    owner = client_for(candidate)
+    assert owner.get(f"/api/submissions/{submission.pk}/").json()["passed"] is passed_when_graded
+    reviewed = client_for(staff).post(
+        f"/api/reviews/{submission.pk}/", {"scores": {"stampede": scores}}, format="json"
+    )
+    assert reviewed.status_code == 200
+    assert reviewed.json()["passed"] is passed_after_review
+    listing = owner.get("/api/challenges/").json()["results"]
+    progress = next(item["progress"] for item in listing if item["slug"] == "cache-sizing")
+    assert progress == ("solved" if passed_after_review else "attempted")
