@@ -16,8 +16,8 @@ from tests.security.grading import code_challenge, graded, submit
 pytestmark = pytest.mark.docker
 
 REFERENCE = "def double(n):\n    return 2 * n\n"
-# Within the time limit (2 s per case): slow, not failing; no CPU used.
-SLEEPER = "import time\n\ndef double(n):\n    time.sleep(1.5)\n    return 2 * n\n"
+# Well within the time limit (4 s per case): slow, not failing; no CPU used.
+SLEEPER = "import time\n\ndef double(n):\n    time.sleep(2)\n    return 2 * n\n"
 
 
 @pytest.fixture
@@ -31,7 +31,9 @@ def doubling(transactional_db, settings):
             for n in (2, 3)
         ),
     ]  # fmt: skip
-    return code_challenge(slug="double", cases=cases, reference=REFERENCE, entrypoint="double")
+    return code_challenge(
+        slug="double", cases=cases, reference=REFERENCE, entrypoint="double", time_limit_s=4
+    )
 
 
 def client_for(username: str) -> APIClient:
