@@ -34,7 +34,7 @@ CONFIG_KEYS = {
     "api": {"entrypoint", "factory", "time_limit_s", "memory_mb"},
     "sql": {"dataset", "order_matters", "check_column_names", "float_tolerance", "time_limit_s"}
     | {"memory_mb"},
-    "design": set(),
+    "design": {"pass_mark"},
 }
 MAX_TIME_LIMIT_S = 600
 MAX_MEMORY_MB = 64 * 1024
@@ -267,6 +267,9 @@ def kind_config_problems(kind: str, config: dict) -> list[str]:
         problems.append(f"{where} comparator_options may set rel_tol and abs_tol only")
     elif not all(_is_number(v) and 0 <= v <= 1e6 for v in options.values()):
         problems.append(f"{where} comparator_options are numbers from 0 to 1e6")
+    mark = config.get("pass_mark", 0.7)
+    if not _is_number(mark) or not 0 < mark <= 1:
+        problems.append(f"{where} pass_mark must be a share of the points, above 0 and at most 1")
     if "dataset" in config and not (
         isinstance(config["dataset"], str) and SLUG_RE.match(config["dataset"])
     ):

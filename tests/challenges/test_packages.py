@@ -99,3 +99,24 @@ def test_loadchallenges_stores_the_sql_schema_and_says_when_it_cant(db, tmp_path
         "(see the log)\n"
     )
     assert Challenge.objects.get(slug="late-orders").current_version.sql_schema is None
+
+
+PASS_MARK_PROBLEM = (
+    "challenge.toml: [design] pass_mark must be a share of the points, above 0 and at most 1"
+)
+
+
+@pytest.mark.parametrize(
+    ("mark", "problem"),
+    [
+        (0.8, None),
+        (1, None),
+        (0, PASS_MARK_PROBLEM),
+        (1.5, PASS_MARK_PROBLEM),
+        ("high", PASS_MARK_PROBLEM),
+    ],
+)
+def test_a_design_package_may_set_its_pass_mark(mark, problem):
+    from challenges.packages import kind_config_problems
+
+    assert kind_config_problems("design", {"pass_mark": mark}) == ([problem] if problem else [])
