@@ -1,5 +1,6 @@
 """Fail closed and clean up: engine down, image missing, interrupts, crashed workers."""
 
+import contextlib
 import signal
 import subprocess
 import sys
@@ -132,3 +133,42 @@ def test_a_slot_is_freed_when_its_holder_dies(tmp_path):
     holder.wait()
     with slot(tmp_path, 1, timeout_s=1) as index:
         assert index == 0
+
+
+def test_background_work_never_takes_the_last_free_slot(tmp_path):
+    # Two slots, a candidate's run holds one: an author's validation (keep_free=1) must wait.
+    with slot(tmp_path, 2, timeout_s=1) as taken:
+        with (
+            pytest.raises(SlotsBusy, match=r"background work leaves 1 free"),
+            slot(tmp_path, 2, timeout_s=0.2, keep_free=1),
+        ):
+            pass
+        # A candidate's run still gets the other slot.
+        with slot(tmp_path, 2, timeout_s=1) as other:
+            assert other != taken
+    # Both free: validation takes one and leaves the other for candidates.
+    with (
+        slot(tmp_path, 2, timeout_s=1, keep_free=1) as background,
+        slot(tmp_path, 2, timeout_s=0.2) as candidate,
+    ):
+        assert candidate != background
+
+
+def test_background_runs_ask_the_slots_to_leave_one_free(monkeypatch):
+    from runner import facade
+
+    asked = []
+
+    @contextlib.contextmanager
+    def recording_slot(directory, count, *, timeout_s, keep_free=0):
+        asked.append(keep_free)
+        raise SlotsBusy("recorded")
+        yield
+
+    monkeypatch.setattr(facade, "slot", recording_slot)
+    spec = facade.RunSpec(source="print(1)")
+    assert facade.run(spec).status == facade.Status.SANDBOX_ERROR
+    with facade.background_runs():
+        assert facade.run(spec).status == facade.Status.SANDBOX_ERROR
+    assert facade.run(spec).status == facade.Status.SANDBOX_ERROR
+    assert asked == [0, 1, 0]
