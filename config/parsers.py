@@ -9,6 +9,10 @@ from rest_framework.parsers import BaseParser, FormParser, MultiPartParser
 from rest_framework.settings import api_settings
 from rest_framework.utils import json
 
+from config.json_nesting import json_depth_over
+
+__all__ = ["AuthoringJSONParser", "BoundedJSONParser", "RequestTooLarge", "json_depth_over"]
+
 
 class RequestTooLarge(APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
@@ -25,23 +29,6 @@ def _too_large(limit: int) -> RequestTooLarge:
 def _reject_constant(name: str):
     # NaN and the infinities are not JSON (DRF's STRICT_JSON).
     raise ValueError(f"{name} is not valid JSON")
-
-
-def json_depth_over(value: object, limit: int) -> bool:
-    """Does `value` nest arrays/objects deeper than `limit`? Iterative: no recursion to exhaust."""
-    stack = [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, dict):
-            children = node.values()
-        elif isinstance(node, list):
-            children = node
-        else:
-            continue
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in children)
-    return False
 
 
 class BoundedJSONParser(BaseParser):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from config.json_nesting import json_depth_over
 from runner import docker_engine
 from runner.limits import default_limits
 from runner.pool import has_shared_pool, shared_pool
@@ -274,22 +275,6 @@ def _int_or_none(value) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _too_deep(value, limit: int = MAX_DEPTH) -> bool:
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            children = list(item.values())
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in children)
-    return False
-
-
 def _case_output(case, hidden: set[str]) -> CaseOutput:
     """One case of the harness's report, checked again on this side of the boundary: a hidden
     case keeps only its status word and returned value, whatever the report held."""
@@ -300,7 +285,7 @@ def _case_output(case, hidden: set[str]) -> CaseOutput:
     if status not in CASE_STATUSES:
         status = str(Status.RUNTIME_ERROR)
     actual = case.get("actual")
-    if _too_deep(actual):
+    if json_depth_over(actual, MAX_DEPTH):
         status, actual = str(Status.RUNTIME_ERROR), None
     if case_id in hidden:
         return CaseOutput(id=case_id, status=status, actual=actual, hidden=True)
