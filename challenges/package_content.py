@@ -9,6 +9,8 @@ from typing import Any
 
 from django.conf import settings
 
+from challenges.kinds import kind_names
+
 # Assets are the only files whose names come from the author: an SQL dataset's files.
 MAX_ASSETS = 64
 MAX_ASSET_BYTES = 2 * 1024 * 1024
@@ -241,8 +243,8 @@ def content_problems(content: Any) -> dict[str, list[str]]:
     slug = content.get("slug")
     if not isinstance(slug, str) or not SAFE_SEGMENT_RE.match(slug) or "." in slug:
         add("slug", ["must be letters, digits, '_' or '-'"])
-    if content.get("kind") not in ("python", "api", "sql", "design"):
-        add("kind", ["must be python, api, sql or design"])
+    if content.get("kind") not in kind_names():
+        add("kind", [f"must be one of {', '.join(kind_names())}"])
     for key in TEXT_FIELDS:
         value = content.get(key, "")
         if key in ("starter_code", "reference_solution"):

@@ -12,30 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from challenges import package_content as limits
-from challenges.comparators import COMPARATORS
-from challenges.matchers import response_problems
+from challenges.kinds import kind_for, kind_names
 
 MANIFEST = "challenge.toml"
-KINDS = {"python", "api", "sql", "design"}
 DIFFICULTIES = {"easy", "medium", "hard"}
 # Catalogue slugs never contain "_": an organisation's are "<organisation>_<name>", so the two
 # can never collide (docs/challenge-format.md).
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ORGANISATION_SEPARATOR = "_"
 MAX_SLUG_CHARS = 100
-SOURCE_EXTENSION = {"python": "py", "api": "py", "sql": "sql"}
 SHARED_DATASETS = Path(__file__).resolve().parent / "datasets"
 MAX_CASES_JSON_BYTES = 16 * 1024 * 1024
-# What each kind's table may hold, and what each key must be.
-POSITIVE_NUMBER = "a positive number"
-CONFIG_KEYS = {
-    "python": {"entrypoint", "mode", "comparator", "comparator_options", "time_limit_s"}
-    | {"memory_mb"},
-    "api": {"entrypoint", "factory", "time_limit_s", "memory_mb"},
-    "sql": {"dataset", "order_matters", "check_column_names", "float_tolerance", "time_limit_s"}
-    | {"memory_mb"},
-    "design": {"pass_mark"},
-}
+# Which keys a kind's table may hold is the kind's (`Kind.config_keys`); what each key must be
+# is checked here, for every kind alike.
 MAX_TIME_LIMIT_S = 600
 MAX_MEMORY_MB = 64 * 1024
 
@@ -136,7 +125,7 @@ def content_digest(content: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _read_text(
+def read_text(
     path: Path, problems: list[str], *, required: bool = True, max_bytes: int | None = None
 ) -> str:
     max_bytes = max_bytes or limits.MAX_MARKDOWN_CHARS * 4
@@ -182,7 +171,9 @@ def _text_field(item: dict, key: str, limit: int, where: str, problems: list[str
     return value
 
 
-def _cases(raw: Any, problems: list[str], *, design: bool = False) -> list[CaseSpec]:
+def _cases(raw: Any, problems: list[str], *, questions: bool = False) -> list[CaseSpec]:
+    """The cases; `questions`: a kind whose cases are questions, answer key included (never
+    examples, and no example/hidden mix required)."""
     if not isinstance(raw, dict) or not isinstance(raw.get("cases"), list):
         problems.append('cases.json: must be an object with a "cases" list')
         return []
@@ -204,7 +195,7 @@ def _cases(raw: Any, problems: list[str], *, design: bool = False) -> list[CaseS
         if visibility not in ("example", "hidden"):
             problems.append(f"{where}: visibility must be 'example' or 'hidden'")
             visibility = "hidden"
-        elif design and visibility == "example":
+        elif questions and visibility == "example":
             problems.append(
                 f"{where}: a design question can't be an example: its answer key would be shown"
             )
@@ -229,9 +220,9 @@ def _cases(raw: Any, problems: list[str], *, design: bool = False) -> list[CaseS
                 weight=weight,
             )
         )
-    if cases and not design and not any(case.visibility == "example" for case in cases):
+    if cases and not questions and not any(case.visibility == "example" for case in cases):
         problems.append("cases.json: at least one case must be a visible example")
-    if cases and not design and not any(case.visibility == "hidden" for case in cases):
+    if cases and not questions and not any(case.visibility == "hidden" for case in cases):
         problems.append("cases.json: at least one case must be hidden")
     return cases
 
@@ -244,9 +235,10 @@ def kind_config_problems(kind: str, config: dict) -> list[str]:
     """Each key of the kind's table is known and of the right type and range."""
     problems = []
     where = f"{MANIFEST}: [{kind}]"
-    unknown = sorted(set(config) - CONFIG_KEYS.get(kind, set()))
+    keys = kind_for(kind).config_keys
+    unknown = sorted(set(config) - keys)
     if unknown:
-        known = ", ".join(sorted(CONFIG_KEYS.get(kind, set()))) or "none"
+        known = ", ".join(sorted(keys)) or "none"
         problems.append(f"{where} unknown keys {unknown} (known: {known})")
     for key in ("order_matters", "check_column_names", "factory"):
         if key in config and not isinstance(config[key], bool):
@@ -277,123 +269,18 @@ def kind_config_problems(kind: str, config: dict) -> list[str]:
     return problems
 
 
-def _sql_assets(folder: Path, config: dict, problems: list[str]) -> dict[str, str]:
-    """The dataset an SQL challenge runs on: its own dataset/ folder, or a shared one by name."""
-    source = folder / "dataset"
-    if not source.is_dir():
-        name = config.get("dataset")
-        if not isinstance(name, str) or not SLUG_RE.match(name):
-            problems.append(
-                f"{MANIFEST}: [sql] dataset must name a shared dataset "
-                "(challenges/datasets/<name>) when the package has no dataset/ folder"
-            )
-            return {}
-        source = SHARED_DATASETS / name
-        if not source.is_dir():
-            problems.append(f"{MANIFEST}: [sql] dataset {name!r}: no folder {source}")
-            return {}
-    paths = sorted(source.rglob("*.sql"))
-    if len(paths) > limits.MAX_ASSETS:
-        problems.append(f"dataset: at most {limits.MAX_ASSETS} files")
-        return {}
-    assets = {
-        f"dataset/{path.relative_to(source).as_posix()}": _read_text(
-            path, problems, max_bytes=limits.MAX_ASSET_BYTES
-        )
-        for path in paths
-        if not path.is_symlink()
-    }
-    problems += [f"dataset: {p}" for p in limits.assets_problems(assets)]
-    if "dataset/schema.sql" not in assets:
-        problems.append(f"dataset: schema.sql is missing in {source}")
-    return assets
-
-
-def _design_problems(index: int, case: CaseSpec) -> list[str]:
-    from challenges.kinds.design import question_problems
-
-    try:
-        return question_problems(index, case.input, case.expected, case.weight)
-    except (AttributeError, TypeError, ValueError, KeyError, OverflowError):
-        # The question checker assumes a sane shape in places; a hostile one is a problem too.
-        return [f"cases.json: question {index}: malformed (see the design table in the docs)"]
-
-
-def _python_input_problem(case_input: dict) -> bool:
-    keys = set(case_input)
-    if keys == {"ops"}:
-        ops = case_input["ops"]
-        return not (
-            isinstance(ops, list)
-            and ops
-            and all(
-                isinstance(op, dict)
-                and set(op) <= {"method", "args", "kwargs"}
-                and isinstance(op.get("method", ""), str)
-                and isinstance(op.get("args", []), list)
-                and isinstance(op.get("kwargs", {}), dict)
-                for op in ops
-            )
-        )
-    return not (
-        keys <= {"args", "kwargs"}
-        and isinstance(case_input.get("args", []), list)
-        and isinstance(case_input.get("kwargs", {}), dict)
-    )
-
-
 def _case_shape_problems(
     kind: str, config: dict, cases: list[CaseSpec], assets: dict[str, str]
 ) -> list[str]:
     """Kind-specific shape of case inputs and expected values."""
+    checker = kind_for(kind)
     problems = []
     for index, case in enumerate(cases, start=1):
-        where = f"cases.json: case {index}"
-        if kind == "design":
-            problems += _design_problems(index, case)
-        elif kind == "sql":
-            data = case.input.get("data")
-            if not isinstance(data, str) or f"dataset/{data}.sql" not in assets:
-                problems.append(
-                    f'{where}: input is {{"data": "<name>"}} naming a dataset file '
-                    f"(dataset/<name>.sql); got {str(data)[:80]!r}"
-                )
-            expected = case.expected
-            if not (
-                isinstance(expected, dict)
-                and isinstance(expected.get("columns"), list)
-                and all(isinstance(column, str) for column in expected["columns"])
-                and isinstance(expected.get("rows"), list)
-                and all(isinstance(row, list) for row in expected["rows"])
-            ):
-                problems.append(
-                    f'{where}: expected is {{"columns": ["name", ...], "rows": [[...], ...]}}'
-                )
-        elif kind == "api":
-            requests = case.input.get("requests")
-            if (
-                not isinstance(requests, list)
-                or not requests
-                or not all(isinstance(r, dict) and isinstance(r.get("path"), str) for r in requests)
-            ):
-                problems.append(f'{where}: input is {{"requests": [{{"method", "path", ...}}]}}')
-            elif not (isinstance(case.expected, list) and len(case.expected) == len(requests)):
-                problems.append(f"{where}: expected is a list with one response per request")
-            else:
-                for step, response in enumerate(case.expected, start=1):
-                    problems += response_problems(response, f"{where}: response {step}")
-        elif kind == "python" and config.get("mode") == "program":
-            if not isinstance(case.input.get("stdin"), str):
-                problems.append(f'{where}: a program\'s input is {{"stdin": "text"}}')
-            if not (
-                isinstance(case.expected, dict) and isinstance(case.expected.get("stdout"), str)
-            ):
-                problems.append(f'{where}: a program\'s expected value is {{"stdout": "text"}}')
-        elif kind == "python" and _python_input_problem(case.input):
-            problems.append(
-                f'{where}: input is {{"args": [...], "kwargs": {{...}}}} or '
-                '{"ops": [{"method": "name", "args": [...]}, ...]}'
-            )
+        try:
+            problems += checker.case_problems(index, case, config, assets)
+        except (AttributeError, TypeError, ValueError, KeyError, OverflowError):
+            # A kind's checker assumes a sane shape in places; a hostile one is a problem too.
+            problems.append(f"cases.json: case {index}: malformed (see the docs for the kind)")
     return problems
 
 
@@ -403,8 +290,8 @@ def _manifest_problems(manifest: dict, kind: Any) -> list[str]:
     title = manifest.get("title", "")
     if not isinstance(title, str) or not title.strip() or len(title) > 200:
         problems.append(f"{MANIFEST}: title is required, at most 200 characters")
-    if kind not in KINDS:
-        problems.append(f"{MANIFEST}: kind must be one of {sorted(KINDS)}")
+    if kind not in kind_names():
+        problems.append(f"{MANIFEST}: kind must be one of {kind_names()}")
     if manifest.get("difficulty") not in DIFFICULTIES:
         problems.append(f"{MANIFEST}: difficulty must be one of {sorted(DIFFICULTIES)}")
     skills = manifest.get("skills", [])
@@ -437,7 +324,7 @@ def _manifest_problems(manifest: dict, kind: Any) -> list[str]:
 
 
 def _source(path: Path, problems: list[str]) -> str:
-    text = _read_text(path, problems, max_bytes=limits.max_source_bytes())
+    text = read_text(path, problems, max_bytes=limits.max_source_bytes())
     problems += [f"{path.name}: {p}" for p in limits.source_problems(text)]
     return text
 
@@ -450,7 +337,7 @@ def read_package(folder: Path, *, organisation: str | None = None) -> ChallengeP
     """
     folder = Path(folder)
     problems: list[str] = []
-    manifest_text = _read_text(folder / MANIFEST, problems)
+    manifest_text = read_text(folder / MANIFEST, problems)
     try:
         manifest = tomllib.loads(manifest_text) if manifest_text else {}
     except tomllib.TOMLDecodeError as exc:
@@ -465,51 +352,41 @@ def read_package(folder: Path, *, organisation: str | None = None) -> ChallengeP
     kind = manifest.get("kind")
     kind = kind if isinstance(kind, str) else None
     problems += _manifest_problems(manifest, kind)
-    config = manifest.get(kind, {}) if kind in KINDS else {}
+    known = kind in kind_names()
+    config = manifest.get(kind, {}) if known else {}
     if not isinstance(config, dict):
         problems.append(f"{MANIFEST}: [{kind}] must be a table")
         config = {}
     problems += [f"{MANIFEST}: [{kind}] {p}" for p in limits.config_problems(config)]
-    if kind in KINDS:
-        problems += kind_config_problems(kind, config)
-    if kind == "python":
-        mode = config.get("mode", "function")
-        if mode not in ("function", "program"):
-            problems.append(f"{MANIFEST}: [python] mode must be 'function' or 'program'")
-        entrypoint = config.get("entrypoint")
-        if mode == "function" and not (isinstance(entrypoint, str) and entrypoint.isidentifier()):
-            problems.append(f"{MANIFEST}: [python] entrypoint must be a Python identifier")
-        comparator = config.get("comparator", "text" if mode == "program" else "exact")
-        if not isinstance(comparator, str) or comparator not in COMPARATORS:
-            problems.append(f"{MANIFEST}: [python] comparator must be one of {sorted(COMPARATORS)}")
-    if kind == "api":
-        entrypoint = config.get("entrypoint", "app")
-        if not (isinstance(entrypoint, str) and entrypoint.isidentifier()):
-            problems.append(f"{MANIFEST}: [api] entrypoint must be a Python identifier")
     assets: dict[str, str] = {}
-    if kind == "sql":
-        assets = _sql_assets(folder, config, problems)
     starter, solution = "", ""
     mutants: list[Mutant] = []
-    if kind in SOURCE_EXTENSION:
-        extension = SOURCE_EXTENSION[kind]
-        starter = _source(folder / f"starter.{extension}", problems)
-        solution = _source(folder / f"solution.{extension}", problems)
-        paths = sorted((folder / "mutants").glob(f"*.{extension}"))
-        if len(paths) > limits.MAX_MUTANTS:
-            problems.append(f"mutants: at most {limits.MAX_MUTANTS}")
-            paths = []
-        for path in paths:
-            mutants.append(Mutant(name=path.stem, code=_source(path, problems)))
-    statement = _read_text(folder / "statement.md", problems)
-    editorial = _read_text(folder / "editorial.md", problems, required=False)
+    if known:
+        checker = kind_for(kind)
+        problems += kind_config_problems(kind, config)
+        problems += checker.config_problems(config)
+        assets = checker.package_assets(folder, config, problems)
+        extension = checker.source_extension
+        if extension:
+            starter = _source(folder / f"starter.{extension}", problems)
+            solution = _source(folder / f"solution.{extension}", problems)
+            paths = sorted((folder / "mutants").glob(f"*.{extension}"))
+            if len(paths) > limits.MAX_MUTANTS:
+                problems.append(f"mutants: at most {limits.MAX_MUTANTS}")
+                paths = []
+            for path in paths:
+                mutants.append(Mutant(name=path.stem, code=_source(path, problems)))
+    statement = read_text(folder / "statement.md", problems)
+    editorial = read_text(folder / "editorial.md", problems, required=False)
     cases: list[CaseSpec] = []
-    cases_text = _read_text(folder / "cases.json", problems, max_bytes=MAX_CASES_JSON_BYTES)
+    cases_text = read_text(folder / "cases.json", problems, max_bytes=MAX_CASES_JSON_BYTES)
     if cases_text:
         raw = _load_json(cases_text, problems, "cases.json")
         if raw is not None:
-            cases = _cases(raw, problems, design=kind == "design")
-            problems += _case_shape_problems(kind, config, cases, assets)
+            questions = known and kind_for(kind).cases_are_questions
+            cases = _cases(raw, problems, questions=questions)
+            if known:
+                problems += _case_shape_problems(kind, config, cases, assets)
     if problems:
         raise PackageError(folder, problems)
     package = ChallengePackage(
@@ -646,7 +523,7 @@ def write_package(package: ChallengePackage, folder: Path) -> Path:
     write("cases.json", json.dumps({"cases": cases}, indent=1, ensure_ascii=False) + "\n")
     for relative, text in package.assets.items():
         write(relative, text)
-    extension = SOURCE_EXTENSION.get(package.kind)
+    extension = kind_for(package.kind).source_extension
     if extension:
         write(f"starter.{extension}", package.starter_code)
         write(f"solution.{extension}", package.reference_solution)

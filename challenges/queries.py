@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 
 from accounts.models import User
 from challenges.access import access_visible_challenges
+from challenges.kinds import question_kinds
 from challenges.models import Challenge, ChallengeVersion, Skill, TestCase
 from challenges.packages import ChallengePackage, package_from_content
 from submissions.queries import challenges_with_progress
@@ -73,10 +74,10 @@ def challenge_get_published(*, slug: str, user: User | AnonymousUser) -> Challen
 
 
 def version_examples(version_id: int) -> QuerySet[TestCase]:
-    """A version's visible examples; never a design question's (its expected value is the key)."""
+    """A version's visible examples; never a question's (its expected value is the answer key)."""
     return (
         TestCase.objects.filter(version_id=version_id, visibility=TestCase.Visibility.EXAMPLE)
-        .exclude(version__challenge__kind=Challenge.Kind.DESIGN)
+        .exclude(version__challenge__kind__in=question_kinds())
         .order_by("ordinal")
     )
 
@@ -127,9 +128,3 @@ def version_content(version: ChallengeVersion) -> dict:
 def package_for_version(version: ChallengeVersion) -> ChallengePackage:
     """The package a stored version came from (for export; the digest matches the import)."""
     return package_from_content(Path(version.challenge.slug), version_content(version))
-
-
-def sql_schema_for(version: ChallengeVersion) -> list[dict] | None:
-    """The schema panel's data for an SQL challenge's visible dataset, as stored when the
-    version was validated or loaded (None if it has none): no dataset SQL runs here."""
-    return version.sql_schema

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from challenges.kinds import kind_for
 from challenges.models import Challenge, ChallengeVersion, Skill, TestCase
 from challenges.packages import ChallengePackage
 from challenges.skills import skill_name
@@ -40,19 +41,6 @@ class ImportRefused(ValueError):
 
 def _owner(organisation_id: int | None) -> str:
     return "the public catalogue" if organisation_id is None else "an organisation"
-
-
-def _trusted_sql_schema(package: ChallengePackage) -> list[dict] | None:
-    """Repository content an operator installs: described in a capped child process."""
-    from challenges.sql_schema import SchemaUnavailable, describe_dataset_isolated
-
-    try:
-        return describe_dataset_isolated(
-            package.assets.get("dataset/schema.sql", ""), package.assets.get("dataset/seed.sql", "")
-        )
-    except SchemaUnavailable as exc:
-        logger.warning("%s: the dataset can't be described: %s", package.slug, exc)
-        return None
 
 
 @transaction.atomic
@@ -97,6 +85,7 @@ def challenge_import_package(
         challenge.is_published = True
     current = challenge.current_version
     latest = challenge.versions.order_by("-number").first()
+    kind = kind_for(package.kind)
     created = latest is None or latest.content_digest != package.digest
     if created:
         last = challenge.versions.order_by("-number").first() if challenge.pk else None
@@ -114,7 +103,7 @@ def challenge_import_package(
             editorial_md=package.editorial_md,
             editorial_html=render_markdown(package.editorial_md),
             content_digest=package.digest,
-            sql_schema=_trusted_sql_schema(package) if publish and package.kind == "sql" else None,
+            **(kind.trusted_fields(package) if publish else {}),
         )
         TestCase.objects.bulk_create(
             TestCase(
@@ -134,9 +123,11 @@ def challenge_import_package(
             challenge.current_version = current
     else:
         current = latest
-        if publish and package.kind == "sql" and current.sql_schema is None:
-            current.sql_schema = _trusted_sql_schema(package)
-            ChallengeVersion.objects.filter(pk=current.pk).update(sql_schema=current.sql_schema)
+        missing = kind.trusted_fields(package, existing=current) if publish else {}
+        if missing:
+            ChallengeVersion.objects.filter(pk=current.pk).update(**missing)
+            for field_name, value in missing.items():
+                setattr(current, field_name, value)
     challenge.save()
     skills = [
         Skill.objects.get_or_create(slug=slug, defaults={"name": skill_name(slug)})[0]
@@ -207,11 +198,9 @@ def challenge_publish(*, challenge: Challenge, version: ChallengeVersion) -> Cha
         raise PublishRefused(
             f"version {version.number} has not passed validation; validate it first"
         )
-    if challenge.kind == Challenge.Kind.SQL and version.sql_schema is None:
-        raise PublishRefused(
-            f"version {version.number} has no described dataset for the schema panel; "
-            "validate it again"
-        )
+    problem = kind_for(challenge.kind).publish_problem(version)
+    if problem:
+        raise PublishRefused(problem)
     Challenge.objects.filter(pk=challenge.pk).update(
         current_version=version, is_published=True, updated_at=timezone.now()
     )

@@ -2,9 +2,9 @@
 
 The reference solution must pass every case (twice: cases that disagree are flaky), the
 starter must fail, every mutant (a known-wrong solution) must fail at least one hidden case,
-and the time limit must leave at least 2x the reference's slowest case. An SQL challenge's
-dataset is described for the schema panel here too, in the sandbox: an author's SQL never runs
-in a web or worker process.
+and the time limit must leave at least 2x the reference's slowest case. A kind may add work of
+its own (`Kind.validation_extras`: SQL describes its dataset for the schema panel, in the
+sandbox, so an author's SQL never runs in a web or worker process).
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from typing import Any
 
 from challenges import kinds
 from challenges.grading import Grade, SandboxFailure, Verdict
-from challenges.models import Challenge, ChallengeVersion
-from challenges.sql_schema import SchemaUnavailable, schema_from_result
-from runner.facade import CaseInput, Mode, RunSpec, Status, run
+from challenges.models import ChallengeVersion
 from runner.limits import limits_for
 
 CALIBRATION_FACTOR = 2
@@ -71,51 +69,14 @@ def _grade(version: ChallengeVersion, code: str) -> Grade:
     )
 
 
-def describe_in_sandbox(version: ChallengeVersion) -> list[dict[str, Any]]:
-    """The schema panel's description of an SQL version's visible dataset, computed in the
-    sandbox; raises SchemaUnavailable with the reason."""
-    config = version.config
-    result = run(
-        RunSpec(
-            source="-- describe",
-            mode=Mode.SQL_DESCRIBE,
-            cases=(
-                CaseInput(
-                    id="dataset",
-                    input={
-                        "schema": version.assets.get("dataset/schema.sql", ""),
-                        "data": version.assets.get("dataset/seed.sql", ""),
-                    },
-                ),
-            ),
-            limits=limits_for(
-                time_limit_s=config.get("time_limit_s"), memory_mb=config.get("memory_mb")
-            ),
-        )
-    )
-    if result.status == Status.SANDBOX_ERROR:
-        raise SandboxFailure(result.message)
-    case = result.cases[0] if result.cases else None
-    if result.status != Status.OK or case is None or case.status != Status.OK:
-        why = (case.error if case else "") or result.message or str(result.status)
-        status = case.status if case else result.status
-        raise SchemaUnavailable(f"{status}: {why}"[:500])
-    return schema_from_result(case.actual)
-
-
 def validate_version(version: ChallengeVersion) -> ValidationReport:
     report = ValidationReport(slug=version.challenge.slug, version=version.number)
-    if not kinds.needs_sandbox(version.challenge.kind):
-        report.problems += kinds.validate_without_sandbox(version)
+    kind = kinds.kind_for(version.challenge.kind)
+    if not kind.runs_code:
+        report.problems += kind.validate_without_sandbox(version)
         return report
-    if version.challenge.kind == Challenge.Kind.SQL:
-        try:
-            report.sql_schema = describe_in_sandbox(version)
-        except SchemaUnavailable as exc:
-            report.problems.append(f"the dataset can't be described for the schema panel: {exc}")
-        except SandboxFailure as exc:
-            report.problems.append(f"sandbox error while describing the dataset: {exc}")
-            return report
+    if not kind.validation_extras(version, report):
+        return report
     try:
         first = _grade(version, version.reference_solution)
         second = _grade(version, version.reference_solution)

@@ -10,8 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from challenges.grading import Verdict
-from challenges.models import Challenge
-from challenges.queries import version_questions
+from challenges.kinds import kind_for
 from submissions.api.serializers import SubmissionOutput
 from submissions.models import Submission
 from submissions.queries import submission_get_for_user, submission_list_for_user
@@ -73,7 +72,9 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
     ]
     passed, total = cases_passed(results)
     withheld = sum(1 for row in results if row["status"] == "withheld")
-    is_design = challenge.kind == Challenge.Kind.DESIGN
+    kind = kind_for(challenge.kind)
+    # Kinds answered with code show the code; the others (design) their answers in words.
+    is_design = not kind.runs_code
     return render(
         request,
         "frontend/submission.html",
@@ -87,39 +88,6 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
             "case_count": total,
             "withheld_count": withheld,
             "is_design": is_design,
-            "answers": design_answers(submission) if is_design else None,
+            "answers": kind.answer_lines(submission.version, submission.answers),
         },
     )
-
-
-def design_answers(submission: Submission) -> list[dict[str, str]]:
-    """Each question's prompt with the candidate's answer in words (options by their text)."""
-    answers = submission.answers or {}
-    return [
-        {
-            "prompt": question.input.get("prompt", question.name),
-            "answer": _answer_text(question.input, answers.get(question.name)),
-        }
-        for question in version_questions(version_id=submission.version_id)
-    ]
-
-
-def _answer_text(question: dict[str, Any], answer: Any) -> str:
-    if answer is None or answer == "" or answer == []:
-        return "(no answer)"
-    kind = question.get("type")
-    options = question.get("options") or question.get("items") or []
-
-    def option(index: Any) -> str:
-        valid = isinstance(index, int) and not isinstance(index, bool)
-        return str(options[index]) if valid and 0 <= index < len(options) else str(index)
-
-    if kind == "single":
-        return option(answer)
-    if kind == "multiple" and isinstance(answer, list):
-        return ", ".join(option(index) for index in answer)
-    if kind == "ordering" and isinstance(answer, list):
-        return " → ".join(option(index) for index in answer)
-    if kind == "estimate":
-        return f"{answer} {question.get('unit', '')}".strip()
-    return str(answer)

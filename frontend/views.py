@@ -9,15 +9,14 @@ from django.shortcuts import redirect, render
 
 from accounts.services import user_create
 from accounts.throttles import throttle_attempt, throttle_message
+from challenges.kinds import kind_for
 from challenges.models import Challenge
 from challenges.queries import (
     challenge_get_published,
     challenge_list_filtered,
     challenge_list_published,
     skill_list_published,
-    sql_schema_for,
     version_examples,
-    version_questions,
 )
 from frontend.forms import CatalogueFilters, SignUpForm
 from submissions.queries import challenge_solved_by
@@ -122,13 +121,5 @@ def challenge_page(request: HttpRequest, slug: str) -> HttpResponse:
         "examples": version_examples(version.pk),
         "solved": challenge_solved_by(user=request.user, challenge_id=challenge.pk),
     }
-    if challenge.kind == Challenge.Kind.SQL:
-        context["sql_schema"] = sql_schema_for(version)
-        # Table -> columns, for the editor's completion.
-        context["sql_completion"] = {
-            table["name"]: [column["name"] for column in table["columns"]]
-            for table in context["sql_schema"] or []
-        }
-    if challenge.kind == Challenge.Kind.DESIGN:
-        context["questions"] = version_questions(version_id=version.pk)
+    context.update(kind_for(challenge.kind).page_context(version))
     return render(request, "frontend/challenge.html", context)

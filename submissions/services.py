@@ -17,7 +17,7 @@ from accounts.models import User
 from challenges import kinds
 from challenges.grading import Grade, SandboxFailure, Verdict
 from challenges.models import Challenge, ChallengeVersion, TestCase
-from runner.facade import InvalidSource, engine_status, validate_source
+from runner.facade import engine_status
 from submissions.models import Submission
 from submissions.result_caps import (
     MAX_MESSAGE_CHARS,
@@ -155,25 +155,12 @@ def submission_create(
         raise SubmissionRejected("mode", f"mode must be one of {Submission.Mode.values}")
     if challenge.current_version_id is None:
         raise SubmissionRejected("challenge", "this challenge has no published version")
-    if challenge.kind == Challenge.Kind.DESIGN:
-        if answers is None:
-            raise SubmissionRejected("answers", "a design challenge is answered with `answers`")
-        if mode != Submission.Mode.SUBMIT:
-            raise SubmissionRejected("mode", "design challenges are submitted, not run")
-        from challenges.kinds.design import answers_problems
-
-        problems = answers_problems(list(challenge.current_version.cases.all()), answers)
-        if problems:
-            raise SubmissionRejected("answers", problems)
-        code = ""
-    else:
-        if not code:
-            raise SubmissionRejected("code", "this challenge is answered with `code`")
-        try:
-            validate_source(code)
-        except InvalidSource as exc:
-            raise SubmissionRejected("code", str(exc)) from None
-        answers = None
+    try:
+        code, answers = kinds.kind_for(challenge.kind).clean_answer(
+            version=challenge.current_version, mode=mode, code=code, answers=answers
+        )
+    except kinds.AnswerRejected as exc:
+        raise SubmissionRejected(exc.field, exc.detail) from None
     _lock_user(user.pk)
     _check_queue(user)
     if mode == Submission.Mode.SUBMIT:
@@ -320,14 +307,13 @@ def submission_retry_later(
 
 
 def _passes(*, version: ChallengeVersion, mode: str, verdict: str, rows: object) -> bool:
-    """Does a graded submit earn the editorial? Code: accepted. Design: the pass mark."""
+    """Does a graded submit earn the editorial? The kind says (code: accepted; design: the
+    pass mark)."""
     if mode != Submission.Mode.SUBMIT:
         return False
-    if version.challenge.kind == Challenge.Kind.DESIGN:
-        from challenges.kinds.design import rows_pass
-
-        return rows_pass(version, rows)
-    return verdict == Verdict.ACCEPTED
+    return kinds.kind_for(version.challenge.kind).passed(
+        version=version, verdict=verdict, rows=rows
+    )
 
 
 def submission_mark_passed(*, submission_id: int) -> bool:

@@ -8,14 +8,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from challenges.api.serializers import ChallengeDetailOutput, ChallengeListOutput
+from challenges.kinds import kind_for
 from challenges.models import Challenge
 from challenges.queries import (
     PROGRESS_CHOICES,
     challenge_get_published,
     challenge_list_filtered,
-    sql_schema_for,
     version_examples,
-    version_questions,
 )
 from submissions.queries import challenge_solved_by
 
@@ -61,15 +60,8 @@ class ChallengeDetailView(APIView):
         version = challenge.current_version
         challenge.example_cases = list(version_examples(version.pk))
         challenge.hidden_case_count = version.cases.count() - len(challenge.example_cases)
-        challenge.sql_schema = sql_schema_for(version) if challenge.kind == "sql" else None
-        challenge.questions = (
-            [
-                {"name": c.name, "points": c.weight, **c.input}
-                for c in version_questions(version_id=version.pk)
-            ]
-            if challenge.kind == "design"
-            else None
-        )
+        for name, value in kind_for(challenge.kind).detail_fields(version).items():
+            setattr(challenge, name, value)
         solved = challenge_solved_by(user=request.user, challenge_id=challenge.pk)
         challenge.editorial_html = version.editorial_html if solved else None
         return Response(ChallengeDetailOutput(challenge).data)

@@ -1,11 +1,36 @@
-"""Challenge kinds: how each kind turns a version and a candidate's answer into a Grade."""
+"""Challenge kinds: each kind's module says how it is packaged, graded, validated and shown.
+
+`kind_for(name)` returns the kind's object (challenges/kinds/base.py); code outside this package
+asks it instead of comparing kind names.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 
 from challenges.grading import Grade
-from challenges.models import Challenge, ChallengeVersion, TestCase
+from challenges.kinds.base import AnswerRejected, Kind
+from challenges.models import ChallengeVersion, TestCase
+
+__all__ = ["AnswerRejected", "Kind", "grade", "kind_for", "kind_names", "needs_sandbox"]
+
+# Kind name -> the module defining its KIND object (imported on first use).
+MODULES = {
+    "python": "challenges.kinds.python",
+    "api": "challenges.kinds.api",
+    "sql": "challenges.kinds.sql",
+    "design": "challenges.kinds.design",
+}
+
+
+def kind_names() -> list[str]:
+    return sorted(MODULES)
+
+
+def kind_for(name: str) -> Kind:
+    """The kind called `name`; KeyError for a name no module defines."""
+    return importlib.import_module(MODULES[name]).KIND
 
 
 def grade(
@@ -23,33 +48,16 @@ def grade(
     the code produced while a hidden case ran comes back. `audience="author"` (validation of
     an author's own reference, starter and mutants) keeps every case's detail and timing.
     """
-    kind = version.challenge.kind
-    if kind == Challenge.Kind.DESIGN:
-        from challenges.kinds import design
-
-        return design.grade(version=version, answers=answers, cases=list(cases))
-    if kind == Challenge.Kind.PYTHON:
-        from challenges.kinds import python
-
-        return python.grade(version=version, code=code, cases=list(cases), audience=audience)
-    if kind == Challenge.Kind.API:
-        from challenges.kinds import api
-
-        return api.grade(version=version, code=code, cases=list(cases), audience=audience)
-    if kind == Challenge.Kind.SQL:
-        from challenges.kinds import sql
-
-        return sql.grade(version=version, code=code, cases=list(cases), audience=audience)
-    raise NotImplementedError(f"grading for {kind!r} challenges is not available yet")
+    return kind_for(version.challenge.kind).grade(
+        version=version, code=code, answers=answers, cases=list(cases), audience=audience
+    )
 
 
 def needs_sandbox(kind: str) -> bool:
-    """Design challenges are graded from answers alone; every other kind runs code."""
-    return kind != Challenge.Kind.DESIGN
+    """Is a challenge of this kind graded by running code?"""
+    return kind_for(kind).runs_code
 
 
-def validate_without_sandbox(version: ChallengeVersion) -> list[str]:
-    """Problems with a challenge graded without running code (design)."""
-    from challenges.kinds import design
-
-    return design.validate(version)
+def question_kinds() -> list[str]:
+    """Kinds whose cases are questions with their answer key: never shown as examples."""
+    return [name for name in kind_names() if kind_for(name).cases_are_questions]

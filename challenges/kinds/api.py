@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from challenges.grading import Grade
+from challenges.kinds.base import Kind
 from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs, is_hidden
-from challenges.matchers import response_mismatch
+from challenges.matchers import response_mismatch, response_problems
 from challenges.models import ChallengeVersion, TestCase
+from challenges.packages import MANIFEST
 from runner.facade import CaseInput, Mode, RunSpec, run
 from runner.limits import limits_for
 
@@ -71,3 +73,37 @@ def grade(
 
     result = run(run_spec(version=version, code=code, cases=cases, audience=audience))
     return grade_outputs(result, cases, judge=judge, row=_row, audience=audience)
+
+
+class ApiKind(Kind):
+    name = "api"
+    editor_label = "Your app (Python: Flask or WSGI)"
+    config_keys = frozenset({"entrypoint", "factory", "time_limit_s", "memory_mb"})
+
+    def config_problems(self, config: dict) -> list[str]:
+        entrypoint = config.get("entrypoint", "app")
+        if not (isinstance(entrypoint, str) and entrypoint.isidentifier()):
+            return [f"{MANIFEST}: [api] entrypoint must be a Python identifier"]
+        return []
+
+    def case_problems(self, index: int, case: Any, config: dict, assets: dict) -> list[str]:
+        where = f"cases.json: case {index}"
+        requests = case.input.get("requests")
+        if (
+            not isinstance(requests, list)
+            or not requests
+            or not all(isinstance(r, dict) and isinstance(r.get("path"), str) for r in requests)
+        ):
+            return [f'{where}: input is {{"requests": [{{"method", "path", ...}}]}}']
+        if not (isinstance(case.expected, list) and len(case.expected) == len(requests)):
+            return [f"{where}: expected is a list with one response per request"]
+        problems = []
+        for step, response in enumerate(case.expected, start=1):
+            problems += response_problems(response, f"{where}: response {step}")
+        return problems
+
+    def grade(self, *, version, code, answers, cases, audience) -> Grade:
+        return grade(version=version, code=code, cases=cases, audience=audience)
+
+
+KIND = ApiKind()

@@ -15,6 +15,7 @@ import math
 from typing import Any
 
 from challenges.grading import Grade, Verdict
+from challenges.kinds.base import AnswerRejected, Kind
 from challenges.models import ChallengeVersion, TestCase
 
 QUESTION_TYPES = {"single", "multiple", "estimate", "ordering", "text"}
@@ -291,3 +292,82 @@ def validate(version: ChallengeVersion) -> list[str]:
     if grade(version=version, answers={}, cases=cases).score != 0:
         problems.append("empty answers score points")
     return problems
+
+
+def answer_text(question: dict[str, Any], answer: Any) -> str:
+    """An answer in words: options by their text, an estimate with its unit."""
+    if answer is None or answer == "" or answer == []:
+        return "(no answer)"
+    kind = question.get("type")
+    options = question.get("options") or question.get("items") or []
+
+    def option(index: Any) -> str:
+        valid = isinstance(index, int) and not isinstance(index, bool)
+        return str(options[index]) if valid and 0 <= index < len(options) else str(index)
+
+    if kind == "single":
+        return option(answer)
+    if kind == "multiple" and isinstance(answer, list):
+        return ", ".join(option(index) for index in answer)
+    if kind == "ordering" and isinstance(answer, list):
+        return " → ".join(option(index) for index in answer)
+    if kind == "estimate":
+        return f"{answer} {question.get('unit', '')}".strip()
+    return str(answer)
+
+
+class DesignKind(Kind):
+    name = "design"
+    runs_code = False
+    source_extension = None
+    config_keys = frozenset({"pass_mark"})
+    cases_are_questions = True
+
+    def case_problems(self, index: int, case: Any, config: dict, assets: dict) -> list[str]:
+        return question_problems(index, case.input, case.expected, case.weight)
+
+    def grade(self, *, version, code, answers, cases, audience) -> Grade:
+        return grade(version=version, answers=answers, cases=cases)
+
+    def clean_answer(self, *, version, mode, code, answers) -> tuple[str, Any]:
+        if answers is None:
+            raise AnswerRejected("answers", "a design challenge is answered with `answers`")
+        if mode != "submit":
+            raise AnswerRejected("mode", "design challenges are submitted, not run")
+        problems = answers_problems(list(version.cases.all()), answers)
+        if problems:
+            raise AnswerRejected("answers", problems)
+        return "", answers
+
+    def passed(self, *, version, verdict, rows) -> bool:
+        return rows_pass(version, rows)
+
+    def validate_without_sandbox(self, version: ChallengeVersion) -> list[str]:
+        return validate(version)
+
+    def _questions(self, version: ChallengeVersion):
+        from challenges.queries import version_questions
+
+        return version_questions(version_id=version.pk)
+
+    def detail_fields(self, version: ChallengeVersion) -> dict:
+        questions = [
+            {"name": c.name, "points": c.weight, **c.input} for c in self._questions(version)
+        ]
+        return {"sql_schema": None, "questions": questions}
+
+    def page_context(self, version: ChallengeVersion) -> dict:
+        return {**super().page_context(version), "questions": self._questions(version)}
+
+    def answer_lines(self, version: ChallengeVersion, answers: Any) -> list[dict[str, str]]:
+        answers = answers if isinstance(answers, dict) else {}
+        return [
+            {
+                "prompt": question.input.get("prompt", question.name),
+                "answer": answer_text(question.input, answers.get(question.name)),
+            }
+            for question in self._questions(version)
+        ]
+
+
+KIND = DesignKind()

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from challenges.comparators import compare
+from challenges.comparators import COMPARATORS, compare
 from challenges.grading import Grade
+from challenges.kinds.base import Kind
 from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs, is_hidden
 from challenges.models import ChallengeVersion, TestCase
+from challenges.packages import MANIFEST
 from runner.facade import CaseInput, CaseOutput, Mode, RunSpec, run
 from runner.limits import limits_for
 
@@ -59,3 +61,71 @@ def grade(
 
     result = run(run_spec(version=version, code=code, cases=cases, audience=audience))
     return grade_outputs(result, cases, judge=judge, row=case_row, audience=audience)
+
+
+def _input_problem(case_input: dict) -> bool:
+    """Is a function case's input neither {"args", "kwargs"} nor {"ops": [...]}?"""
+    keys = set(case_input)
+    if keys == {"ops"}:
+        ops = case_input["ops"]
+        return not (
+            isinstance(ops, list)
+            and ops
+            and all(
+                isinstance(op, dict)
+                and set(op) <= {"method", "args", "kwargs"}
+                and isinstance(op.get("method", ""), str)
+                and isinstance(op.get("args", []), list)
+                and isinstance(op.get("kwargs", {}), dict)
+                for op in ops
+            )
+        )
+    return not (
+        keys <= {"args", "kwargs"}
+        and isinstance(case_input.get("args", []), list)
+        and isinstance(case_input.get("kwargs", {}), dict)
+    )
+
+
+class PythonKind(Kind):
+    name = "python"
+    config_keys = frozenset(
+        {"entrypoint", "mode", "comparator", "comparator_options", "time_limit_s", "memory_mb"}
+    )
+
+    def config_problems(self, config: dict) -> list[str]:
+        problems = []
+        mode = config.get("mode", "function")
+        if mode not in ("function", "program"):
+            problems.append(f"{MANIFEST}: [python] mode must be 'function' or 'program'")
+        entrypoint = config.get("entrypoint")
+        if mode == "function" and not (isinstance(entrypoint, str) and entrypoint.isidentifier()):
+            problems.append(f"{MANIFEST}: [python] entrypoint must be a Python identifier")
+        comparator = config.get("comparator", "text" if mode == "program" else "exact")
+        if not isinstance(comparator, str) or comparator not in COMPARATORS:
+            problems.append(f"{MANIFEST}: [python] comparator must be one of {sorted(COMPARATORS)}")
+        return problems
+
+    def case_problems(self, index: int, case: Any, config: dict, assets: dict) -> list[str]:
+        where = f"cases.json: case {index}"
+        if config.get("mode") == "program":
+            problems = []
+            if not isinstance(case.input.get("stdin"), str):
+                problems.append(f'{where}: a program\'s input is {{"stdin": "text"}}')
+            if not (
+                isinstance(case.expected, dict) and isinstance(case.expected.get("stdout"), str)
+            ):
+                problems.append(f'{where}: a program\'s expected value is {{"stdout": "text"}}')
+            return problems
+        if _input_problem(case.input):
+            return [
+                f'{where}: input is {{"args": [...], "kwargs": {{...}}}} or '
+                '{"ops": [{"method": "name", "args": [...]}, ...]}'
+            ]
+        return []
+
+    def grade(self, *, version, code, answers, cases, audience) -> Grade:
+        return grade(version=version, code=code, cases=cases, audience=audience)
+
+
+KIND = PythonKind()

@@ -12,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from challenges.kinds import kind_for
 from challenges.packages import PackageError, discover, read_package
 from challenges.services import ImportRefused, challenge_import_package
 
@@ -42,11 +43,9 @@ class Command(BaseCommand):
             except ImportRefused as exc:
                 refused.append(str(exc))
                 continue
-            if package.kind == "sql" and outcome.version.sql_schema is None:
-                self.stderr.write(
-                    f"{package.slug}: the dataset could not be described; the schema panel "
-                    "stays empty (see the log)"
-                )
+            problem = kind_for(package.kind).trusted_problem(outcome.version)
+            if problem:
+                self.stderr.write(f"{package.slug}: {problem} (see the log)")
             if outcome.created_version:
                 created += 1
                 self.stdout.write(f"  {package.slug}: version {outcome.version.number}")

@@ -1,0 +1,127 @@
+"""What every challenge kind provides: one class per kind, defaults here, overrides in the
+kind's own module. Code outside challenges/kinds/ asks the kind, never compares kind names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from challenges.grading import Grade, Verdict
+from challenges.models import ChallengeVersion, TestCase
+
+
+class AnswerRejected(ValueError):
+    """A submission's answer doesn't fit the kind; `field` names it, `detail` says why (a message,
+    a list of them, or messages per part)."""
+
+    def __init__(self, field: str, detail: str | list[str] | dict[str, list[str]]):
+        self.field = field
+        self.detail = detail
+        super().__init__(detail if isinstance(detail, str) else f"invalid {field}")
+
+
+class Kind:
+    """A challenge kind. Subclasses set `name` and override what differs."""
+
+    name: str = ""
+    # Graded by running the candidate's code in the sandbox (design: from answers alone).
+    runs_code: bool = True
+    # Starter, solution and mutants are files with this extension (None: the kind has none).
+    source_extension: str | None = "py"
+    # The keys the kind's table in challenge.toml may hold.
+    config_keys: frozenset[str] = frozenset()
+    # Cases are questions whose expected value is the answer key: never shown as examples.
+    cases_are_questions: bool = False
+    # The challenge page's editor: its highlighting and completion, and its label.
+    editor_language: str = "python"
+    editor_label: str = "Your solution (Python)"
+
+    # Packages -------------------------------------------------------------------------------
+
+    def config_problems(self, config: dict) -> list[str]:
+        """Problems with the kind's own table beyond key types (e.g. an entrypoint's name)."""
+        return []
+
+    def package_assets(self, folder: Path, config: dict, problems: list[str]) -> dict[str, str]:
+        """Extra files the kind reads from a package folder, by relative path."""
+        return {}
+
+    def case_problems(self, index: int, case: Any, config: dict, assets: dict) -> list[str]:
+        """Problems with case `index` (from 1): its input and expected value (a CaseSpec)."""
+        return []
+
+    # Grading ----------------------------------------------------------------------------
+
+    def grade(
+        self,
+        *,
+        version: ChallengeVersion,
+        code: str,
+        answers: dict | None,
+        cases: list[TestCase],
+        audience: str,
+    ) -> Grade:
+        raise NotImplementedError
+
+    def clean_answer(
+        self, *, version: ChallengeVersion, mode: str, code: str, answers: Any
+    ) -> tuple[str, Any]:
+        """(code, answers) to store for a submission; raises AnswerRejected."""
+        from runner.facade import InvalidSource, validate_source
+
+        if not code:
+            raise AnswerRejected("code", "this challenge is answered with `code`")
+        try:
+            validate_source(code)
+        except InvalidSource as exc:
+            raise AnswerRejected("code", str(exc)) from None
+        return code, None
+
+    def passed(self, *, version: ChallengeVersion, verdict: str, rows: Any) -> bool:
+        """Does a graded submit earn the editorial (count as solved)?"""
+        return verdict == Verdict.ACCEPTED
+
+    # Validation and publishing ------------------------------------------------------------
+
+    def validate_without_sandbox(self, version: ChallengeVersion) -> list[str]:
+        """Problems with a version graded without running code."""
+        return []
+
+    def validation_extras(self, version: ChallengeVersion, report: Any) -> bool:
+        """Kind-specific sandbox work of a validation, recorded on `report` (a
+        ValidationReport); False when the sandbox failed and validation should stop."""
+        return True
+
+    def trusted_fields(
+        self, package: Any, existing: ChallengeVersion | None = None
+    ) -> dict[str, Any]:
+        """Fields computed from repository content an operator installs (`loadchallenges`),
+        only those `existing` lacks."""
+        return {}
+
+    def trusted_problem(self, version: ChallengeVersion) -> str | None:
+        """What `trusted_fields` could not compute for `version` (None: nothing missing)."""
+        return None
+
+    def publish_problem(self, version: ChallengeVersion) -> str | None:
+        """Why `version` can't be published yet (None: it can, once validated)."""
+        return None
+
+    # What candidates see ----------------------------------------------------------------
+
+    def detail_fields(self, version: ChallengeVersion) -> dict[str, Any]:
+        """The kind's extra fields in the challenge API (None where they don't apply)."""
+        return {"sql_schema": None, "questions": None}
+
+    def page_context(self, version: ChallengeVersion) -> dict[str, Any]:
+        """The kind's context for the challenge page (subclasses add to it)."""
+        return {
+            "editor_language": self.editor_language,
+            "editor_label": self.editor_label,
+            # How one visible example is shown: frontend/templates/frontend/examples/<kind>.html.
+            "example_template": f"frontend/examples/{self.name}.html",
+        }
+
+    def answer_lines(self, version: ChallengeVersion, answers: Any) -> list[dict[str, str]]:
+        """A submission's answers in words, for its page (kinds answered with code: none)."""
+        return []
