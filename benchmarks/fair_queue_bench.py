@@ -13,19 +13,12 @@ For each variant, a scratch platform (SQLite, runserver, 2 grading workers, 2 sa
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import secrets
-import subprocess
-import sys
-import tempfile
 import time
-import urllib.request
-from pathlib import Path
 
-from benchmarks.submissions_bench import free_port
+from benchmarks.live_platform import LivePlatform
 
-ROOT = Path(__file__).resolve().parent.parent
 SOLUTION = "def double(n):\n    return 2 * n\n"
 SLEEPER = "import time\n\ndef double(n):\n    time.sleep({sleep_s})\n    return 2 * n\n"
 WORKERS = 2
@@ -53,96 +46,39 @@ for name in ("alice", "bob"):
 """
 
 
-class FairPlatform:
-    """A scratch database, the web server and two grading workers, as separate processes."""
+class FairPlatform(LivePlatform):
+    """Two grading workers and two sandbox slots; users alice and bob."""
 
     def __init__(self, *, max_running_per_user: int, time_limit_s: float):
-        self.tmp = tempfile.mkdtemp(prefix="bench-fair-")
-        self.port = free_port()
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.base",
-            # Not DEBUG: its workers would restart (and drop a grading) on any source change.
-            "DEBUG": "0",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "0",
-            "VAR_DIR": self.tmp,
-            "DATABASE_URL": f"sqlite:///{self.tmp}/db.sqlite3",
-            "THROTTLE_RUN": "100000/min",
-            "THROTTLE_SUBMIT": "100000/min",
-            "SUBMISSIONS_MAX_QUEUED": "100000",
-            "SUBMISSIONS_MAX_IN_FLIGHT_PER_USER": "100000",
-            "SUBMISSIONS_SUBMITS_PER_CHALLENGE_PER_HOUR": "0",
-            "SUBMISSIONS_MAX_RUNNING_PER_USER": str(max_running_per_user),
-            "SANDBOX_CONCURRENCY": str(WORKERS),
-            "SANDBOX_SLOTS_DIR": f"{self.tmp}/slots",
-        }
-        self.manage("migrate", "-v", "0")
-        setup = f"TIME_LIMIT_S = {time_limit_s!r}\n{SETUP}"
-        alice, bob = self.manage("shell", "-c", setup).strip().splitlines()[-2:]
-        self.tokens = {"alice": alice, "bob": bob}
-        self.processes = [
-            self.spawn("runserver", "--noreload", f"127.0.0.1:{self.port}"),
-            *[self.spawn("runworker", "--interval", "0.05") for _ in range(WORKERS)],
-        ]
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=1)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
-
-    def manage(self, *args: str) -> str:
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT, env=self.env, check=True, capture_output=True, text=True,
-        ).stdout  # fmt: skip
-
-    def spawn(self, *args: str) -> subprocess.Popen:
-        return subprocess.Popen(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-
-    def api(self, user: str, method: str, path: str, body: dict | None = None) -> dict:
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.port}/api/{path}",
-            method=method,
-            data=json.dumps(body).encode() if body is not None else None,
-            headers={
-                "Authorization": f"Token {self.tokens[user]}",
-                "Content-Type": "application/json",
+        super().__init__(
+            workers=WORKERS,
+            setup=f"TIME_LIMIT_S = {time_limit_s!r}\n{SETUP}",
+            env={
+                # Not DEBUG: its workers would restart (and drop a grading) on any source change.
+                "DEBUG": "0",
+                "SECRET_KEY": secrets.token_urlsafe(50),
+                "ALLOWED_HOSTS": "127.0.0.1",
+                "SECURE_SSL_REDIRECT": "0",
+                "SUBMISSIONS_MAX_RUNNING_PER_USER": str(max_running_per_user),
+                "SANDBOX_CONCURRENCY": str(WORKERS),
             },
         )
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return json.loads(response.read())
+        self.users = dict(zip(("alice", "bob"), self.tokens[-2:], strict=True))
 
     def submit(self, user: str, code: str) -> int:
-        body = {"challenge": "bench-fair", "mode": "submit", "code": code}
-        return self.api(user, "POST", "submissions/", body)["id"]
+        return super().submit(self.users[user], "bench-fair", code)
+
+    def status(self, user: str, submission_id: int) -> str:
+        return self.api(self.users[user], "GET", f"submissions/{submission_id}/")["status"]
 
     def wait(self, user: str, submission_id: int, poll_s: float = 0.02) -> dict:
-        while True:
-            submission = self.api(user, "GET", f"submissions/{submission_id}/")
-            if submission["finished"]:
-                return submission
-            time.sleep(poll_s)
+        return super().wait(self.users[user], submission_id, poll_s)
 
     def timed_submit(self, user: str, code: str) -> float:
         started = time.perf_counter()
         result = self.wait(user, self.submit(user, code))
         assert (result["status"], result["verdict"]) == ("done", "accepted"), result
         return time.perf_counter() - started
-
-    def close(self) -> None:
-        for process in self.processes:
-            process.terminate()
-        for process in self.processes:
-            process.wait(timeout=60)
 
 
 def measure(*, max_running_per_user: int, rounds: int, sleep_s: float) -> dict:
@@ -155,10 +91,7 @@ def measure(*, max_running_per_user: int, rounds: int, sleep_s: float) -> dict:
         for _ in range(rounds):
             started = time.perf_counter()
             ids = [platform.submit("alice", sleeper) for _ in range(3)]
-            while not any(
-                platform.api("alice", "GET", f"submissions/{i}/")["status"] == "running"
-                for i in ids
-            ):
+            while not any(platform.status("alice", i) == "running" for i in ids):
                 time.sleep(0.02)
             loaded.append(platform.timed_submit("bob", SOLUTION))
             for i in ids:

@@ -11,18 +11,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import socket
 import subprocess
-import sys
-import tempfile
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.live_platform import LivePlatform
+
 SOLUTION = """
 def order_total(items, coupon=None):
     subtotal = sum(i["unit_price_cents"] * i["quantity"] for i in items)
@@ -33,89 +28,28 @@ def order_total(items, coupon=None):
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Platform:
-    """A scratch database, the web server and N workers, as separate processes."""
+class Platform(LivePlatform):
+    """One candidate submitting the 20-case challenge to N workers."""
 
     def __init__(self, workers: int):
-        self.tmp = tempfile.mkdtemp(prefix="bench-")
-        self.port = free_port()
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.base",
-            "DEBUG": "1",
-            "VAR_DIR": self.tmp,
-            "DATABASE_URL": f"sqlite:///{self.tmp}/db.sqlite3",
-            "THROTTLE_RUN": "100000/min",
-            "THROTTLE_SUBMIT": "100000/min",
-            "SUBMISSIONS_MAX_QUEUED": "100000",
-            "SUBMISSIONS_MAX_IN_FLIGHT_PER_USER": "100000",
-            # One client measures the whole fleet: no per-challenge budget, and its submissions
-            # may use every worker (the fair-queue cap is measured in fair_queue_bench).
-            "SUBMISSIONS_SUBMITS_PER_CHALLENGE_PER_HOUR": "0",
-            "SUBMISSIONS_MAX_RUNNING_PER_USER": "0",
-            "SANDBOX_CONCURRENCY": "2",
-        }
-        self.manage("migrate", "-v", "0")
-        setup = f"SOLUTION = {SOLUTION!r}\n{SETUP}"
-        self.token = self.manage("shell", "-c", setup).strip().splitlines()[-1]
-        self.processes = [
-            self.spawn("runserver", "--noreload", f"127.0.0.1:{self.port}"),
-            *[self.spawn("runworker", "--interval", "0.05") for _ in range(workers)],
-        ]
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=1)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
-
-    def manage(self, *args: str) -> str:
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT, env=self.env, check=True, capture_output=True, text=True,
-        ).stdout  # fmt: skip
-
-    def spawn(self, *args: str) -> subprocess.Popen:
-        return subprocess.Popen(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-
-    def api(self, method: str, path: str, body: dict | None = None) -> dict:
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.port}/api/{path}",
-            method=method,
-            data=json.dumps(body).encode() if body is not None else None,
-            headers={"Authorization": f"Token {self.token}", "Content-Type": "application/json"},
+        super().__init__(
+            workers=workers,
+            setup=f"SOLUTION = {SOLUTION!r}\n{SETUP}",
+            env={
+                "DEBUG": "1",
+                # One client measures the whole fleet: its submissions may use every worker
+                # (the fair-queue cap is measured in fair_queue_bench).
+                "SUBMISSIONS_MAX_RUNNING_PER_USER": "0",
+                "SANDBOX_CONCURRENCY": "2",
+            },
         )
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return json.loads(response.read())
+        self.token = self.tokens[-1]
 
     def submit(self) -> int:
-        body = {"challenge": "bench-twenty-cases", "mode": "submit", "code": SOLUTION}
-        return self.api("POST", "submissions/", body)["id"]
+        return super().submit(self.token, "bench-twenty-cases", SOLUTION)
 
     def wait(self, submission_id: int, poll_s: float = 0.02) -> dict:
-        while True:
-            submission = self.api("GET", f"submissions/{submission_id}/")
-            if submission["finished"]:
-                return submission
-            time.sleep(poll_s)
-
-    def close(self) -> None:
-        for process in self.processes:
-            process.terminate()
-        for process in self.processes:
-            process.wait(timeout=30)
+        return super().wait(self.token, submission_id, poll_s)
 
 
 SETUP = """
