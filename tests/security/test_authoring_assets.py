@@ -8,25 +8,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from rest_framework.test import APIClient
 
 from challenges import packages
 from challenges.models import Challenge
 from challenges.packages import read_package
-from organisations.models import Membership, Organisation
-from tests.factories import UserFactory
 
 SQL_PACKAGE = Path(settings.BASE_DIR) / "tests" / "challenges" / "packages" / "late-orders"
-
-
-@pytest.fixture
-def author(db):
-    acme = Organisation.objects.create(slug="acme", name="Acme")
-    user = UserFactory(username="acme-author", role="employer")
-    Membership.objects.create(organisation=acme, user=user, role="author")
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

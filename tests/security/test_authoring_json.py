@@ -13,20 +13,8 @@ from rest_framework.test import APIClient
 
 from challenges.models import Challenge
 from challenges.packages import read_package
-from organisations.models import Membership, Organisation
-from tests.factories import UserFactory
 
 CATALOGUE = Path(settings.BASE_DIR) / "challenges" / "catalogue"
-
-
-@pytest.fixture
-def author(db):
-    acme = Organisation.objects.create(slug="acme", name="Acme")
-    user = UserFactory(username="acme-author", role="employer")
-    Membership.objects.create(organisation=acme, user=user, role="author")
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def package(name: str = "order-total") -> dict:

@@ -14,23 +14,8 @@ from rest_framework.test import APIClient
 from challenges.models import Challenge
 from challenges.packages import read_package
 from challenges.services import ImportRefused, challenge_import_package
-from organisations.models import Membership, Organisation
 from tests.conftest import CATALOGUE
 from tests.factories import UserFactory
-
-
-@pytest.fixture
-def acme(db):
-    return Organisation.objects.create(slug="acme", name="Acme")
-
-
-@pytest.fixture
-def author(acme) -> APIClient:
-    user = UserFactory(username="acme-author", role="employer")
-    Membership.objects.create(organisation=acme, user=user, role="author")
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def org_content(slug: str) -> dict:

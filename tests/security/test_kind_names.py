@@ -6,13 +6,13 @@ from pathlib import Path
 import pytest
 
 from challenges.packages import PackageError, package_from_content, read_package
-from tests.security.test_authoring_json import CATALOGUE, author, package, post  # noqa: F401
+from tests.security.test_authoring_json import CATALOGUE, package, post
 
 HOSTILE_KINDS = ["base", "scoring", "__init__", "../kinds/sql", "challenges.kinds.sql", "SQL"]
 
 
 @pytest.mark.parametrize("kind", [*HOSTILE_KINDS, ["sql"], {"sql": 1}, 7, None])
-def test_the_authoring_api_refuses_a_kind_that_is_not_one(author, kind):  # noqa: F811
+def test_the_authoring_api_refuses_a_kind_that_is_not_one(author, kind):
     response = post(author, {**package(), "kind": kind})
     assert response.status_code == 400, response.content
     assert "kind" in response.json()["package"]
