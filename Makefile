@@ -62,11 +62,11 @@ test: setup assets ## Run the whole test suite (Docker and browser tests skip wi
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 VALIDATE_DB := var/validate.sqlite3
-validate: setup ## Load the whole catalogue into a scratch database and validate it in the sandbox
+validate: setup ## Load the catalogue into a scratch database and validate what changed since it last validated OK (var/validation-cache.json)
 	@mkdir -p var && rm -f $(VALIDATE_DB)
 	@DATABASE_URL=sqlite:///$(CURDIR)/$(VALIDATE_DB) $(DEV_ENV) $(PY) manage.py migrate --noinput -v 0
 	@DATABASE_URL=sqlite:///$(CURDIR)/$(VALIDATE_DB) $(DEV_ENV) $(PY) manage.py loadchallenges
-	@DATABASE_URL=sqlite:///$(CURDIR)/$(VALIDATE_DB) $(DEV_ENV) $(PY) manage.py validatechallenges --json var/validation-report.json
+	@DATABASE_URL=sqlite:///$(CURDIR)/$(VALIDATE_DB) $(DEV_ENV) $(PY) manage.py validatechallenges --changed --json var/validation-report.json
 
 lint: setup ## ruff check and format check
 	$(VENV)/bin/ruff check .

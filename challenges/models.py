@@ -79,6 +79,14 @@ class ChallengeVersion(models.Model):
     )
     editorial_md = models.TextField(blank=True)
     editorial_html = models.TextField(blank=True)
+    source = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Provenance, the [source] table: url, commit, licence, attribution, changes.",
+    )
+    # What loading the package ignored (unknown manifest keys, unknown files): not content, so
+    # not in the digest; shown with the validation report.
+    load_warnings = models.JSONField(default=list, blank=True)
     content_digest = models.CharField(max_length=64, help_text="sha256 of the package contents.")
 
     class ValidationState(models.TextChoices):

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 
 from challenges.kinds import kind_names
+from challenges.provenance import provenance_problems
 
 # Assets are the only files whose names come from the author: an SQL dataset's files.
 MAX_ASSETS = 64
@@ -268,6 +269,7 @@ def content_problems(content: Any) -> dict[str, list[str]]:
     add("cases", cases_problems(content.get("cases")))
     add("mutants", mutants_problems(content.get("mutants", [])))
     add("assets", assets_problems(content.get("assets", {})))
+    add("source", provenance_problems(content.get("source", {})))
     return problems
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from challenges import package_content as limits
 from challenges.kinds import kind_for, kind_names
+from challenges.provenance import provenance_problems
 
 MANIFEST = "challenge.toml"
 DIFFICULTIES = {"easy", "medium", "hard"}
@@ -27,6 +28,22 @@ MAX_CASES_JSON_BYTES = 16 * 1024 * 1024
 # is checked here, for every kind alike.
 MAX_TIME_LIMIT_S = 600
 MAX_MEMORY_MB = 64 * 1024
+# Top-level manifest keys every kind knows; the kind's own table ([python], [sql], ...) too.
+MANIFEST_KEYS = frozenset(
+    {
+        "slug",
+        "title",
+        "kind",
+        "difficulty",
+        "skills",
+        "context",
+        "estimated_minutes",
+        "hints",
+        "source",
+    }
+)
+# Files every package may hold; a kind adds its own (`Kind.package_entries`).
+COMMON_ENTRIES = frozenset({MANIFEST, "statement.md", "editorial.md", "cases.json"})
 
 
 class PackageError(ValueError):
@@ -95,7 +112,11 @@ class ChallengePackage:
     mutants: tuple[Mutant, ...] = ()
     # Extra files by relative path, e.g. an SQL challenge's "dataset/schema.sql".
     assets: dict[str, str] = field(default_factory=dict)
+    # Provenance: the [source] table (url, commit, licence, attribution, changes); {} if none.
+    source: dict[str, str] = field(default_factory=dict)
     digest: str = field(default="")
+    # What loading ignored (an unknown manifest key, an unknown file): reported, not fatal.
+    warnings: tuple[str, ...] = ()
 
     def content(self) -> dict[str, Any]:
         """Everything that defines the challenge, as plain data (what the digest covers)."""
@@ -116,6 +137,8 @@ class ChallengePackage:
             "cases": [case.__dict__ for case in self.cases],
             "mutants": [mutant.__dict__ for mutant in self.mutants],
             "assets": dict(sorted(self.assets.items())),
+            # Only when there is one: packages without provenance keep the digest they had.
+            **({"source": dict(sorted(self.source.items()))} if self.source else {}),
         }
 
 
@@ -145,6 +168,10 @@ def read_text(
         problems.append(f"{path.name}: contains a NUL character")
         return ""
     return text
+
+
+def _shown(name: str) -> str:
+    return repr(name if len(name) <= 60 else name[:60] + "...")
 
 
 def _refuse_constant(name: str) -> None:
@@ -205,6 +232,13 @@ def _cases(raw: Any, problems: list[str], *, questions: bool = False) -> list[Ca
             problems.append(f"{where}: 'expected' is missing")
         for key in ("input", "expected"):
             problems += [f"{where}: {key}: {p}" for p in limits.json_problems(item.get(key))]
+        if visibility == "hidden":
+            for key, why in (("category", "shown with it"), ("hint", "shown when it fails")):
+                value = item.get(key, "")
+                if isinstance(value, str) and not value.strip():  # not text: reported below
+                    problems.append(
+                        f"{where} ({_shown(name)}): a hidden case needs a '{key}' ({why})"
+                    )
         weight = item.get("weight", 1)
         if isinstance(weight, bool) or not isinstance(weight, int) or not 1 <= weight <= 1000:
             problems.append(f"{where}: 'weight' must be a whole number from 1 to 1000")
@@ -225,6 +259,19 @@ def _cases(raw: Any, problems: list[str], *, questions: bool = False) -> list[Ca
     if cases and not questions and not any(case.visibility == "hidden" for case in cases):
         problems.append("cases.json: at least one case must be hidden")
     return cases
+
+
+def dataset_reference_ok(value: Any) -> bool:
+    """A shared dataset's name, or a relative folder path ("../datasets/clinic"): where it
+    resolves is checked when the dataset is read (inside the load root or challenges/datasets)."""
+    if not isinstance(value, str) or not value or len(value) > 200:
+        return False
+    if SLUG_RE.match(value):
+        return True
+    segments = value.split("/")
+    return not value.startswith("/") and all(
+        segment == ".." or limits.SAFE_SEGMENT_RE.match(segment) for segment in segments
+    )
 
 
 def _is_number(value: Any) -> bool:
@@ -262,10 +309,11 @@ def kind_config_problems(kind: str, config: dict) -> list[str]:
     mark = config.get("pass_mark", 0.7)
     if not _is_number(mark) or not 0 < mark <= 1:
         problems.append(f"{where} pass_mark must be a share of the points, above 0 and at most 1")
-    if "dataset" in config and not (
-        isinstance(config["dataset"], str) and SLUG_RE.match(config["dataset"])
-    ):
-        problems.append(f"{where} dataset must name a shared dataset (a slug)")
+    if "dataset" in config and not dataset_reference_ok(config["dataset"]):
+        problems.append(
+            f"{where} dataset must name a shared dataset (a slug) or be a relative path "
+            "to a dataset folder ('/' between folders, at most 200 characters)"
+        )
     return problems
 
 
@@ -329,20 +377,70 @@ def _source(path: Path, problems: list[str]) -> str:
     return text
 
 
-def read_package(folder: Path, *, organisation: str | None = None) -> ChallengePackage:
+def _manifest_warnings(manifest: dict, kind: str | None) -> list[str]:
+    """Top-level keys nothing reads: each is a warning naming it (loading goes on)."""
+    warnings = []
+    for key in manifest:
+        if key in MANIFEST_KEYS or key == kind:
+            continue
+        if key in kind_names():
+            warnings.append(f"{MANIFEST}: [{key}] is not read by a {kind} challenge; ignored")
+        else:
+            warnings.append(f"{MANIFEST}: unknown key {_shown(key)}; ignored")
+    return warnings
+
+
+def _entry_findings(folder: Path, kind: str, problems: list[str], warnings: list[str]) -> None:
+    """Files and folders of the package the kind doesn't read are warnings; a symbolic link, or a
+    mutant that isn't a source file of the kind, is a problem."""
+    checker = kind_for(kind)
+    entries = COMMON_ENTRIES | checker.package_entries()
+    ignored = []
+    for path in sorted(folder.iterdir()):
+        if path.is_symlink():
+            problems.append(f"{path.name}: a symbolic link; a package holds plain files only")
+        elif path.name not in entries:
+            ignored.append(path.name + ("/" if path.is_dir() else ""))
+    warnings += [f"{name}: not part of a {kind} package; ignored" for name in ignored[:20]]
+    if len(ignored) > 20:
+        warnings.append(f"... and {len(ignored) - 20} more files or folders ignored")
+    mutants = folder / "mutants"
+    extension = checker.source_extension
+    if not extension or mutants.is_symlink() or not mutants.is_dir():
+        return
+    wrong = [
+        path.name
+        for path in sorted(mutants.iterdir())
+        if path.is_symlink() or not path.is_file() or path.suffix != f".{extension}"
+    ]
+    problems += [
+        f"mutants/{name}: a mutant of a {kind} challenge is a plain .{extension} file"
+        for name in wrong[:20]
+    ]
+
+
+def read_package(
+    folder: Path, *, organisation: str | None = None, root: Path | None = None
+) -> ChallengePackage:
     """Parse `folder`; raises PackageError listing every problem at once.
 
     `organisation` is the owner's slug for an organisation's private challenge (its slug is then
-    `<organisation>_<name>`); None for the public catalogue.
+    `<organisation>_<name>`); None for the public catalogue. `root` is the folder the load was
+    asked for (default: `folder`): a dataset given as a relative path must stay inside it (or
+    in challenges/datasets). What loading ignores is kept in the package's `warnings`.
     """
     folder = Path(folder)
+    root = Path(root) if root is not None else folder
     problems: list[str] = []
+    warnings: list[str] = []
     manifest_text = read_text(folder / MANIFEST, problems)
+    if problems:
+        raise PackageError(folder, problems)
     try:
-        manifest = tomllib.loads(manifest_text) if manifest_text else {}
+        manifest = tomllib.loads(manifest_text)
     except tomllib.TOMLDecodeError as exc:
-        problems.append(f"{MANIFEST}: {exc}")
-        manifest = {}
+        # Nothing else can be checked without the manifest: one problem, with line and column.
+        raise PackageError(folder, [f"{MANIFEST}: invalid TOML: {exc}"]) from None
     slug = manifest.get("slug", "")
     problem = slug_problem(slug, organisation)
     if problem:
@@ -352,7 +450,10 @@ def read_package(folder: Path, *, organisation: str | None = None) -> ChallengeP
     kind = manifest.get("kind")
     kind = kind if isinstance(kind, str) else None
     problems += _manifest_problems(manifest, kind)
+    source = manifest.get("source", {})
+    problems += [f"{MANIFEST}: {p}" for p in provenance_problems(source)]
     known = kind in kind_names()
+    warnings += _manifest_warnings(manifest, kind if known else None)
     config = manifest.get(kind, {}) if known else {}
     if not isinstance(config, dict):
         problems.append(f"{MANIFEST}: [{kind}] must be a table")
@@ -363,14 +464,24 @@ def read_package(folder: Path, *, organisation: str | None = None) -> ChallengeP
     mutants: list[Mutant] = []
     if known:
         checker = kind_for(kind)
+        _entry_findings(folder, kind, problems, warnings)
         problems += kind_config_problems(kind, config)
         problems += checker.config_problems(config)
-        assets = checker.package_assets(folder, config, problems)
+        assets = checker.package_assets(folder, config, problems, root=root, warnings=warnings)
         extension = checker.source_extension
         if extension:
             starter = _source(folder / f"starter.{extension}", problems)
             solution = _source(folder / f"solution.{extension}", problems)
-            paths = sorted((folder / "mutants").glob(f"*.{extension}"))
+            mutants_dir = folder / "mutants"
+            paths = (
+                sorted(
+                    path
+                    for path in mutants_dir.glob(f"*.{extension}")
+                    if path.is_file() and not path.is_symlink()
+                )
+                if mutants_dir.is_dir() and not mutants_dir.is_symlink()
+                else []
+            )
             if len(paths) > limits.MAX_MUTANTS:
                 problems.append(f"mutants: at most {limits.MAX_MUTANTS}")
                 paths = []
@@ -407,6 +518,8 @@ def read_package(folder: Path, *, organisation: str | None = None) -> ChallengeP
         cases=tuple(cases),
         mutants=tuple(mutants),
         assets=assets,
+        source=dict(source),
+        warnings=tuple(warnings),
     )
     return replace(package, digest=content_digest(package.content()))
 
@@ -460,6 +573,7 @@ def package_from_content(path: Path, content: Any) -> ChallengePackage:
         ),
         mutants=tuple(Mutant(**mutant) for mutant in content.get("mutants", [])),
         assets=dict(content.get("assets", {})),
+        source=dict(content.get("source") or {}),
     )
     return replace(package, digest=content_digest(package.content()))
 
@@ -502,6 +616,8 @@ def write_package(package: ChallengePackage, folder: Path) -> Path:
         manifest["context"] = package.context
     if package.hints:
         manifest["hints"] = list(package.hints)
+    if package.source:
+        manifest["source"] = package.source
     if package.config:
         manifest[package.kind] = package.config
     write(MANIFEST, tomli_w.dumps(manifest))

@@ -122,6 +122,7 @@ def version_content(version: ChallengeVersion) -> dict:
         ],
         "mutants": version.mutants,
         "assets": version.assets,
+        "source": version.source,
     }
 
 

@@ -102,6 +102,8 @@ def challenge_import_package(
             assets=package.assets,
             editorial_md=package.editorial_md,
             editorial_html=render_markdown(package.editorial_md),
+            source=package.source,
+            load_warnings=list(package.warnings),
             content_digest=package.digest,
             **(kind.trusted_fields(package) if publish else {}),
         )
@@ -124,6 +126,8 @@ def challenge_import_package(
     else:
         current = latest
         missing = kind.trusted_fields(package, existing=current) if publish else {}
+        if current.load_warnings != list(package.warnings):
+            missing["load_warnings"] = list(package.warnings)
         if missing:
             ChallengeVersion.objects.filter(pk=current.pk).update(**missing)
             for field_name, value in missing.items():

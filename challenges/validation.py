@@ -26,6 +26,9 @@ class MutantOutcome:
     killed: bool
     failed_hidden: list[str]
     verdict: str
+    # It doesn't compile (a Python syntax error, SQL that doesn't parse): it tests nothing, so
+    # it is never counted as killed.
+    invalid: bool = False
 
 
 @dataclass
@@ -38,6 +41,8 @@ class ValidationReport:
     time_limit_s: float = 0.0
     mutants: list[MutantOutcome] = field(default_factory=list)
     flaky: list[str] = field(default_factory=list)
+    # What loading the package ignored (unknown manifest keys or files): not failures.
+    warnings: list[str] = field(default_factory=list)
     # SQL: the dataset's description for the schema panel (stored on the version, not reported).
     sql_schema: list[dict[str, Any]] | None = None
 
@@ -60,6 +65,7 @@ class ValidationReport:
             "time_limit_s": self.time_limit_s,
             "mutants": [mutant.__dict__ for mutant in self.mutants],
             "flaky": self.flaky,
+            "warnings": self.warnings,
         }
 
 
@@ -70,7 +76,11 @@ def _grade(version: ChallengeVersion, code: str) -> Grade:
 
 
 def validate_version(version: ChallengeVersion) -> ValidationReport:
-    report = ValidationReport(slug=version.challenge.slug, version=version.number)
+    report = ValidationReport(
+        slug=version.challenge.slug,
+        version=version.number,
+        warnings=[str(w) for w in version.load_warnings or []],
+    )
     kind = kinds.kind_for(version.challenge.kind)
     if not kind.runs_code:
         report.problems += kind.validate_without_sandbox(version)
@@ -112,6 +122,22 @@ def validate_version(version: ChallengeVersion) -> ValidationReport:
             report.problems.append("the starter code passes every case: it must fail")
         for mutant in version.mutants:
             grade = _grade(version, mutant["code"])
+            if grade.verdict == Verdict.SYNTAX_ERROR:
+                report.mutants.append(
+                    MutantOutcome(
+                        name=mutant["name"],
+                        killed=False,
+                        failed_hidden=[],
+                        verdict=str(grade.verdict),
+                        invalid=True,
+                    )
+                )
+                reason = (grade.message or "syntax error").strip().splitlines() or [""]
+                report.problems.append(
+                    f"mutant {mutant['name']!r} is invalid: it doesn't compile "
+                    f"({reason[-1][:200]}); a mutant must run and fail a hidden case"
+                )
+                continue
             failed_hidden = [
                 row["name"]
                 for row in grade.cases

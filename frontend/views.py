@@ -11,6 +11,7 @@ from accounts.services import user_create
 from accounts.throttles import throttle_attempt, throttle_message
 from challenges.kinds import kind_for
 from challenges.models import Challenge
+from challenges.provenance import provenance_shown
 from challenges.queries import (
     challenge_get_published,
     challenge_list_filtered,
@@ -120,6 +121,7 @@ def challenge_page(request: HttpRequest, slug: str) -> HttpResponse:
         "version": version,
         "examples": version_examples(version.pk),
         "solved": challenge_solved_by(user=request.user, challenge_id=challenge.pk),
+        "source": provenance_shown(version.source),
     }
     context.update(kind_for(challenge.kind).page_context(version))
     return render(request, "frontend/challenge.html", context)

@@ -78,6 +78,19 @@ def engine_info(docker_host: str = "") -> dict:
         raise EngineUnavailable(f"Docker engine unreachable: {exc}") from exc
 
 
+def image_label(image: str, key: str, docker_host: str = "") -> str | None:
+    """The value of label `key` on `image`; None if the image or the label is missing."""
+    try:
+        labels = client(docker_host).images.get(image).labels or {}
+    except ImageNotFound:
+        return None
+    except DockerException as exc:
+        reset_client()
+        raise EngineUnavailable(f"Docker engine unreachable: {exc}") from exc
+    value = labels.get(key)
+    return value if isinstance(value, str) else None
+
+
 def image_present(image: str, docker_host: str = "") -> bool:
     try:
         client(docker_host).images.get(image)

@@ -40,6 +40,7 @@ __all__ = [
     "background_runs",
     "cleanup_stale_sandboxes",
     "engine_status",
+    "harness_digest",
     "run",
     "settle",
     "validate_source",
@@ -314,6 +315,22 @@ def _harness_report(stdout: bytes, nonce: str) -> dict | None:
                 return None
             return report if isinstance(report, dict) else None
     return None
+
+
+# platform/sandbox/build.sh labels the image with a digest of its Dockerfile and the harness.
+HARNESS_DIGEST_LABEL = "org.interview.harness-digest"
+
+
+def harness_digest() -> str | None:
+    """The sandbox image's harness digest (what runs code in it); None if the image, its label
+    or the engine is missing: then nothing validated before can be trusted to still hold."""
+    conf = settings.RUNNER
+    try:
+        return docker_engine.image_label(
+            conf["IMAGE"], HARNESS_DIGEST_LABEL, docker_host=conf["DOCKER_HOST"]
+        )
+    except docker_engine.EngineUnavailable:
+        return None
 
 
 def cleanup_stale_sandboxes(*, older_than_s: float | None = None) -> int:

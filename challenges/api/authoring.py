@@ -16,6 +16,7 @@ from challenges.access import access_can_author_in, access_challenges_for_author
 from challenges.api.throttles import AuthoringValidateThrottle
 from challenges.models import Challenge, ChallengeVersion
 from challenges.packages import PackageError, package_from_submitted, slug_problem
+from challenges.provenance import provenance_problems
 from challenges.queries import version_content
 from challenges.services import (
     ImportRefused,
@@ -82,6 +83,14 @@ class PackageInput(serializers.Serializer):
     assets = serializers.DictField(
         child=serializers.CharField(trim_whitespace=False, allow_blank=True), default=dict
     )
+    source = serializers.DictField(
+        default=dict,
+        help_text="Provenance: url, commit, licence (SPDX id), attribution, changes; optional.",
+    )
+
+    def validate_source(self, source: dict) -> dict:
+        _checked(provenance_problems(source))
+        return source
 
     def validate_assets(self, assets: dict) -> dict:
         _checked(limits.assets_problems(assets))
@@ -114,6 +123,29 @@ class PackageInput(serializers.Serializer):
             }
             for case in cases
         ]
+
+
+CASE_KEYS = ("name", "visibility", "input", "expected", "category", "hint", "weight")
+
+
+def ignored_keys(raw: object) -> list[str]:
+    """Keys of a submitted package nothing reads, as warnings (the response returns them):
+    an author's typo ("hnit") must not vanish silently."""
+    if not isinstance(raw, dict):
+        return []
+    fields = set(PackageInput().fields)
+    warnings = [
+        f"package: unknown key {str(key)[:60]!r}; ignored" for key in raw if key not in fields
+    ]
+    cases = raw.get("cases")
+    for index, case in enumerate(cases if isinstance(cases, list) else [], start=1):
+        if isinstance(case, dict):
+            warnings += [
+                f"cases: case {index}: unknown key {str(key)[:60]!r}; ignored"
+                for key in case
+                if key not in CASE_KEYS
+            ]
+    return warnings[:50]
 
 
 class CreateInput(serializers.Serializer):
@@ -154,6 +186,13 @@ class AuthoringOutput(serializers.Serializer):
         versions = list(challenge.versions.all())
         latest = max(versions, key=lambda v: v.number) if versions else None
         return VersionOutput(latest).data if latest else None
+
+
+class AuthoringWriteOutput(AuthoringOutput):
+    warnings = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="What was ignored (unknown keys): the package was saved without it.",
+    )
 
 
 class AuthoringDetailOutput(AuthoringOutput):
@@ -219,7 +258,7 @@ class AuthoringListView(generics.ListAPIView):
 
     @extend_schema(
         request=CreateInput,
-        responses={201: AuthoringOutput},
+        responses={201: AuthoringWriteOutput},
         summary="Create a challenge (unpublished) from a package",
     )
     def post(self, request: Request) -> Response:
@@ -238,7 +277,10 @@ class AuthoringListView(generics.ListAPIView):
         if Challenge.objects.filter(slug=package.slug).exists():
             raise ValidationError({"package": {"slug": ["A challenge with this slug exists."]}})
         outcome = _import(package, organisation)
-        return Response(_output(outcome.challenge), status=status.HTTP_201_CREATED)
+        warnings = ignored_keys(request.data.get("package")) + list(package.warnings)
+        return Response(
+            {**_output(outcome.challenge), "warnings": warnings}, status=status.HTTP_201_CREATED
+        )
 
 
 class AuthoringDetailView(APIView):
@@ -255,7 +297,7 @@ class AuthoringDetailView(APIView):
 
     @extend_schema(
         request=UpdateInput,
-        responses=AuthoringOutput,
+        responses=AuthoringWriteOutput,
         summary="Save a new version (unchanged content makes none)",
     )
     def put(self, request: Request, slug: str) -> Response:
@@ -269,7 +311,8 @@ class AuthoringDetailView(APIView):
         package = _package(data.validated_data["package"], challenge.organisation)
         _import(package, challenge.organisation)
         challenge.refresh_from_db()
-        return Response(_output(challenge))
+        warnings = ignored_keys(request.data.get("package")) + list(package.warnings)
+        return Response({**_output(challenge), "warnings": warnings})
 
 
 class AuthoringValidateView(APIView):

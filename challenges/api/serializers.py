@@ -1,8 +1,10 @@
 """Output shapes of the challenges API: never a hidden case's data."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from challenges.models import Challenge, TestCase
+from challenges.provenance import provenance_shown
 
 
 class ChallengeListOutput(serializers.ModelSerializer):
@@ -51,6 +53,10 @@ class ChallengeDetailOutput(ChallengeListOutput):
     editorial_html = serializers.CharField(
         allow_null=True, help_text="The worked solution, once you have solved the challenge."
     )
+    source = serializers.SerializerMethodField(
+        help_text="Where the challenge came from: url (http/https only), commit, licence, "
+        "attribution, changes; null for none."
+    )
 
     class Meta(ChallengeListOutput.Meta):
         fields = [
@@ -64,4 +70,9 @@ class ChallengeDetailOutput(ChallengeListOutput):
             "sql_schema",
             "questions",
             "editorial_html",
+            "source",
         ]
+
+    @extend_schema_field(serializers.JSONField(allow_null=True))
+    def get_source(self, challenge: Challenge) -> dict | None:
+        return provenance_shown(challenge.current_version.source)

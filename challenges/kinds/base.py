@@ -42,8 +42,25 @@ class Kind:
         """Problems with the kind's own table beyond key types (e.g. an entrypoint's name)."""
         return []
 
-    def package_assets(self, folder: Path, config: dict, problems: list[str]) -> dict[str, str]:
-        """Extra files the kind reads from a package folder, by relative path."""
+    def package_entries(self) -> frozenset[str]:
+        """Files and folders at the top of a package the kind reads, beyond the manifest,
+        statement, editorial and cases (anything else is reported as ignored)."""
+        extension = self.source_extension
+        if not extension:
+            return frozenset()
+        return frozenset({f"starter.{extension}", f"solution.{extension}", "mutants"})
+
+    def package_assets(
+        self,
+        folder: Path,
+        config: dict,
+        problems: list[str],
+        *,
+        root: Path | None = None,
+        warnings: list[str] | None = None,
+    ) -> dict[str, str]:
+        """Extra files the kind reads from a package folder, by relative path. `root` is the
+        folder the load was asked for: nothing outside it (or challenges/datasets) is read."""
         return {}
 
     def case_problems(self, index: int, case: Any, config: dict, assets: dict) -> list[str]:

@@ -15,7 +15,14 @@ from challenges.grading import Grade, SandboxFailure
 from challenges.kinds.base import Kind
 from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs, is_hidden
 from challenges.models import ChallengeVersion, TestCase
-from challenges.packages import MANIFEST, SHARED_DATASETS, SLUG_RE, ChallengePackage, read_text
+from challenges.packages import (
+    MANIFEST,
+    SHARED_DATASETS,
+    SLUG_RE,
+    ChallengePackage,
+    dataset_reference_ok,
+    read_text,
+)
 from challenges.sql_schema import (
     SchemaUnavailable,
     describe_dataset_isolated,
@@ -144,35 +151,79 @@ def grade(
     )
 
 
-def dataset_assets(folder: Path, config: dict, problems: list[str]) -> dict[str, str]:
-    """The dataset an SQL challenge runs on: its own dataset/ folder, or a shared one by name."""
-    source = folder / "dataset"
-    if not source.is_dir():
-        name = config.get("dataset")
-        if not isinstance(name, str) or not SLUG_RE.match(name):
-            problems.append(
-                f"{MANIFEST}: [sql] dataset must name a shared dataset "
-                "(challenges/datasets/<name>) when the package has no dataset/ folder"
-            )
-            return {}
-        source = SHARED_DATASETS / name
-        if not source.is_dir():
-            problems.append(f"{MANIFEST}: [sql] dataset {name!r}: no folder {source}")
-            return {}
-    paths = sorted(source.rglob("*.sql"))
+def _dataset_folder(
+    folder: Path, config: dict, problems: list[str], root: Path
+) -> tuple[Path | None, str]:
+    """(the dataset folder, how to name it in problems), or (None, "") after a problem.
+
+    The package's own dataset/ first; else `[sql] dataset`: a shared dataset's name
+    (challenges/datasets/<name>) or a path relative to the package folder. Whatever it is, it
+    must resolve (symbolic links followed) inside the load root or challenges/datasets.
+    """
+    own = folder / "dataset"
+    if own.is_symlink():
+        problems.append("dataset: a symbolic link; a package holds plain files only")
+        return None, ""
+    if own.is_dir():
+        return own, "dataset"
+    where = f"{MANIFEST}: [sql] dataset"
+    name = config.get("dataset")
+    if not dataset_reference_ok(name):
+        problems.append(
+            f"{where} must name a shared dataset (challenges/datasets/<name>) or a dataset "
+            "folder relative to the package when the package has no dataset/ folder"
+        )
+        return None, ""
+    source = SHARED_DATASETS / name if SLUG_RE.match(name) else folder / name
+    resolved = source.resolve()
+    allowed = (Path(root).resolve(), SHARED_DATASETS.resolve())
+    if not any(resolved.is_relative_to(base) for base in allowed):
+        problems.append(
+            f"{where} {name!r} resolves outside the folder being loaded and "
+            "challenges/datasets; load a folder that holds both the package and the dataset"
+        )
+        return None, ""
+    if not resolved.is_dir():
+        problems.append(f"{where} {name!r}: no such dataset folder")
+        return None, ""
+    return resolved, f"dataset {name!r}"
+
+
+def dataset_assets(
+    folder: Path,
+    config: dict,
+    problems: list[str],
+    *,
+    root: Path | None = None,
+    warnings: list[str] | None = None,
+) -> dict[str, str]:
+    """The dataset an SQL challenge runs on, by asset name ("dataset/schema.sql", ...)."""
+    warnings = warnings if warnings is not None else []
+    source, where = _dataset_folder(folder, config, problems, Path(root or folder))
+    if source is None:
+        return {}
+    paths, ignored = [], []
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source).as_posix()
+        if path.is_symlink():
+            problems.append(f"{where}: {relative}: a symbolic link; datasets hold plain files")
+        elif path.is_file() and path.suffix == ".sql":
+            paths.append(path)
+        elif path.is_file():
+            ignored.append(relative)
+    warnings += [f"{where}: {name}: not a .sql file; ignored" for name in ignored[:20]]
     if len(paths) > limits.MAX_ASSETS:
-        problems.append(f"dataset: at most {limits.MAX_ASSETS} files")
+        problems.append(f"{where}: at most {limits.MAX_ASSETS} files")
         return {}
     assets = {
         f"dataset/{path.relative_to(source).as_posix()}": read_text(
             path, problems, max_bytes=limits.MAX_ASSET_BYTES
         )
         for path in paths
-        if not path.is_symlink()
     }
-    problems += [f"dataset: {p}" for p in limits.assets_problems(assets)]
+    problems += [f"{where}: {p}" for p in limits.assets_problems(assets)]
     if "dataset/schema.sql" not in assets:
-        problems.append(f"dataset: schema.sql is missing in {source}")
+        problems.append(f"{where}: schema.sql is missing")
     return assets
 
 
@@ -245,8 +296,11 @@ class SqlKind(Kind):
         }
     )
 
-    def package_assets(self, folder: Path, config: dict, problems: list[str]) -> dict[str, str]:
-        return dataset_assets(folder, config, problems)
+    def package_entries(self) -> frozenset[str]:
+        return super().package_entries() | {"dataset"}
+
+    def package_assets(self, folder, config, problems, *, root=None, warnings=None) -> dict:
+        return dataset_assets(folder, config, problems, root=root, warnings=warnings)
 
     def case_problems(self, index: int, case, config: dict, assets: dict) -> list[str]:
         where = f"cases.json: case {index}"

@@ -45,6 +45,8 @@ def test_invalid_package_lists_every_problem(package_copy):
         "challenge.toml: skills must be a list of 1 to 20 slugs (each at most 64 characters)",
         "cases.json: case 1: 'input' must be an object",
         "cases.json: case 1: 'expected' is missing",
+        "cases.json: case 1 ('x'): a hidden case needs a 'category' (shown with it)",
+        "cases.json: case 1 ('x'): a hidden case needs a 'hint' (shown when it fails)",
         "cases.json: at least one case must be a visible example",
     ]
 

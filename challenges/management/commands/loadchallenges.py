@@ -26,18 +26,25 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         paths = options["paths"] or [Path(settings.BASE_DIR) / "challenges" / "catalogue"]
         try:
-            folders = discover(paths)
+            # Each folder with the path it was found under: its load root (relative dataset
+            # paths must stay inside it).
+            folders = [(folder, path) for path in paths for folder in discover([path])]
         except FileNotFoundError as exc:
             raise CommandError(str(exc)) from None
         errors: list[PackageError] = []
         refused: list[str] = []
-        created = unchanged = 0
-        for folder in folders:
+        created = unchanged = warned = 0
+        for folder, root in folders:
             try:
-                package = read_package(folder)
+                package = read_package(folder, root=root)
             except PackageError as exc:
                 errors.append(exc)
                 continue
+            if package.warnings:
+                warned += 1
+                self.stderr.write(f"{folder}: warning:")
+                for warning in package.warnings:
+                    self.stderr.write(f"  - {warning}")
             try:
                 outcome = challenge_import_package(package=package)
             except ImportRefused as exc:
@@ -53,7 +60,7 @@ class Command(BaseCommand):
                 unchanged += 1
         self.stdout.write(
             f"{created} new or changed, {unchanged} unchanged, {len(errors)} invalid, "
-            f"{len(refused)} refused"
+            f"{len(refused)} refused, {warned} with warnings"
         )
         for reason in refused:
             self.stderr.write(f"refused: {reason}")

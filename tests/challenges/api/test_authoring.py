@@ -108,6 +108,8 @@ def test_invalid_packages_list_every_problem(author, package_json):
     assert response.json() == {
         "package": [
             "challenge.toml: [python] entrypoint must be a Python identifier",
+            "cases.json: case 1 ('only'): a hidden case needs a 'category' (shown with it)",
+            "cases.json: case 1 ('only'): a hidden case needs a 'hint' (shown when it fails)",
             "cases.json: at least one case must be a visible example",
         ]
     }
