@@ -161,8 +161,7 @@ def _dataset_folder(
     must resolve (symbolic links followed) inside the load root or challenges/datasets.
     """
     own = folder / "dataset"
-    if own.is_symlink():
-        problems.append("dataset: a symbolic link; a package holds plain files only")
+    if own.is_symlink():  # never followed; reported with the package's other files
         return None, ""
     if own.is_dir():
         return own, "dataset"
@@ -306,7 +305,8 @@ class SqlKind(Kind):
         where = f"cases.json: case {index}"
         problems = []
         data = case.input.get("data")
-        if not isinstance(data, str) or f"dataset/{data}.sql" not in assets:
+        # Without a dataset (its own problem is reported) every case would say so again.
+        if assets and (not isinstance(data, str) or f"dataset/{data}.sql" not in assets):
             problems.append(
                 f'{where}: input is {{"data": "<name>"}} naming a dataset file '
                 f"(dataset/<name>.sql); got {str(data)[:80]!r}"
