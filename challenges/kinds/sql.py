@@ -3,6 +3,8 @@ the worker compares result tables outside, with a missing/extra row diff as feed
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
 import logging
 import math
@@ -258,15 +260,25 @@ def describe_in_sandbox(version: ChallengeVersion) -> list[dict[str, Any]]:
     return schema_from_result(case.actual)
 
 
+# sha256 of (schema, seed) -> its description: the catalogue's SQL packages share a few
+# datasets, and loading them describes each once per process, not once per package.
+_described: dict[str, list[dict]] = {}
+
+
 def describe_trusted(package: ChallengePackage) -> list[dict] | None:
     """Repository content an operator installs: described in a capped child process."""
+    schema = package.assets.get("dataset/schema.sql", "")
+    seed = package.assets.get("dataset/seed.sql", "")
+    key = hashlib.sha256(json.dumps([schema, seed]).encode()).hexdigest()
+    if key in _described:
+        return copy.deepcopy(_described[key])
     try:
-        return describe_dataset_isolated(
-            package.assets.get("dataset/schema.sql", ""), package.assets.get("dataset/seed.sql", "")
-        )
-    except SchemaUnavailable as exc:
+        description = describe_dataset_isolated(schema, seed)
+    except SchemaUnavailable as exc:  # not remembered: it may be the machine, not the data
         logger.warning("%s: the dataset can't be described: %s", package.slug, exc)
         return None
+    _described[key] = copy.deepcopy(description)
+    return description
 
 
 def _table_problem(expected) -> bool:
