@@ -7,8 +7,17 @@ from challenges.models import Challenge, TestCase
 from challenges.provenance import provenance_shown
 
 
+class SkillWeightOutput(serializers.Serializer):
+    slug = serializers.CharField(source="skill.slug")
+    name = serializers.CharField(source="skill.name")
+    weight = serializers.FloatField(help_text="The share of the challenge on this skill (0-1].")
+
+
 class ChallengeListOutput(serializers.ModelSerializer):
-    skills = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    skills = SkillWeightOutput(
+        source="skill_weights", many=True, read_only=True, help_text="Canonical skills trained."
+    )
+    tags = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     progress = serializers.SerializerMethodField(help_text="solved, attempted or new (for you).")
 
     class Meta:
@@ -19,6 +28,7 @@ class ChallengeListOutput(serializers.ModelSerializer):
             "kind",
             "difficulty",
             "skills",
+            "tags",
             "context",
             "estimated_minutes",
             "progress",
