@@ -3,6 +3,7 @@ as a warning; datasets resolve relative to the load root; provenance is stored a
 
 import hashlib
 import json
+import re
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -101,6 +102,28 @@ def test_an_unknown_api_matcher_is_a_problem_at_load(db, tmp_path):
     assert problems_loading(folder) == [
         "cases.json: case 2: response 2: body.error: unknown matcher '$regx' (known: $any, "
         "$type, $regex, $len, $unordered, $absent, $exact)"
+    ]
+
+
+def test_an_unknown_comparator_is_a_problem_at_load(db, tmp_path):
+    folder = copy_of(PYTHON, tmp_path)
+    manifest = folder / "challenge.toml"
+    manifest.write_text(re.sub(r'comparator = "\w+"', 'comparator = "fuzzy"', manifest.read_text()))
+    assert problems_loading(folder) == [
+        "challenge.toml: [python] comparator must be one of ['close', 'exact', 'text', 'unordered']"
+    ]
+
+
+def test_an_unknown_question_type_is_a_problem_at_load(db, tmp_path):
+    folder = copy_of(DESIGN, tmp_path)
+
+    def typo(cases):
+        cases[0]["input"]["type"] = "singel"
+
+    edit_cases(folder, typo)
+    assert problems_loading(folder) == [
+        "cases.json: question 1: type must be one of ['estimate', 'multiple', 'ordering', "
+        "'single', 'text']"
     ]
 
 
