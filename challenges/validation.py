@@ -93,14 +93,19 @@ def validate_version(version: ChallengeVersion) -> ValidationReport:
     except SandboxFailure as exc:
         report.problems.append(f"sandbox error while running the reference: {exc}")
         return report
-    for row in first.cases:
-        if not row["passed"]:
-            detail = f": {row['error']}" if row.get("error") else ""
-            report.problems.append(
-                f"reference fails case {row['ordinal']} ({row['name']}): {row['status']}{detail}"
-            )
-    if first.verdict != Verdict.ACCEPTED and not first.cases:
-        report.problems.append(f"reference solution: {first.verdict} {first.message}".strip())
+    if first.verdict != Verdict.ACCEPTED and all(row["status"] == "not_run" for row in first.cases):
+        # Nothing ran (it didn't load, or the whole run was stopped): one line with the reason,
+        # not one "not_run" per case.
+        reason = " ".join((first.message or "").split())[:300]
+        report.problems.append(f"reference solution did not run: {first.verdict} {reason}".strip())
+    else:
+        for row in first.cases:
+            if not row["passed"]:
+                detail = f": {row['error']}" if row.get("error") else ""
+                report.problems.append(
+                    f"reference fails case {row['ordinal']} ({row['name']}): "
+                    f"{row['status']}{detail}"
+                )
     pairs = list(zip(first.cases, second.cases, strict=True))
     report.flaky = [a["name"] for a, b in pairs if a["passed"] != b["passed"]]
     for name in report.flaky:

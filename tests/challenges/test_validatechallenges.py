@@ -213,3 +213,17 @@ def test_a_mutant_that_does_not_compile_is_invalid_never_killed(
     assert reason in problem
     assert problem.endswith("); a mutant must run and fail a hidden case")
     assert "(1 invalid)" in out.splitlines()[0]
+
+
+@pytest.mark.docker
+def test_a_reference_that_does_not_run_is_one_problem_with_the_reason(db, harness, tmp_path):
+    folder = tmp_path / "order-total"
+    shutil.copytree(CATALOGUE / "order-total", folder)
+    (folder / "solution.py").write_text("def order_total(items, coupon=None:\n    return 0\n")
+    load(folder)
+    _, error = validate(jobs=1, cache=tmp_path / "c.json", json_path=str(tmp_path / "r.json"))
+    assert error == "1 challenge(s) failed validation"
+    (report,) = json.loads((tmp_path / "r.json").read_text())
+    assert report["problems"][0].startswith("reference solution did not run: syntax_error File ")
+    assert report["problems"][0].endswith("SyntaxError: invalid syntax")
+    assert not any("not_run" in problem for problem in report["problems"])
