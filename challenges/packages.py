@@ -158,6 +158,14 @@ def read_text(
     path: Path, problems: list[str], *, required: bool = True, max_bytes: int | None = None
 ) -> str:
     max_bytes = max_bytes or limits.MAX_MARKDOWN_CHARS * 4
+    # Never followed or opened: a link out of the package, a device or a pipe (it could be
+    # endless: /dev/zero has no size).
+    if path.is_symlink():
+        problems.append(f"{path.name}: a symbolic link; a package holds plain files only")
+        return ""
+    if path.exists() and not path.is_file():
+        problems.append(f"{path.name}: not a plain file")
+        return ""
     try:
         if path.stat().st_size > max_bytes:
             problems.append(f"{path.name}: larger than {max_bytes} bytes")
@@ -506,7 +514,8 @@ def read_package(
             if known:
                 problems += _case_shape_problems(kind, config, cases, assets)
     if problems:
-        raise PackageError(folder, problems)
+        # A file can be refused twice (as the package's entry and when read): once is enough.
+        raise PackageError(folder, list(dict.fromkeys(problems)))
     package = ChallengePackage(
         path=folder,
         slug=slug,

@@ -122,3 +122,22 @@ def test_loadchallenges_refuses_the_escape_and_loads_the_others(db, tmp_path, se
         f"  - challenge.toml: [sql] dataset '../../elsewhere/shop' {OUTSIDE}"
     )
     assert list(Challenge.objects.values_list("slug", flat=True)) == ["order-total"]
+
+
+@pytest.mark.parametrize("name", ["statement.md", "cases.json", "solution.sql"])
+def test_a_package_file_linked_to_an_endless_device_is_never_read(tmp_path, name):
+    folder = sql_package(tmp_path)
+    (folder / name).unlink()
+    (folder / name).symlink_to("/dev/zero")
+    assert refused(folder, tmp_path) == [
+        f"{name}: a symbolic link; a package holds plain files only"
+    ]
+
+
+def test_a_package_file_that_is_a_fifo_is_never_opened(tmp_path):
+    import os
+
+    folder = sql_package(tmp_path)
+    (folder / "editorial.md").unlink()
+    os.mkfifo(folder / "editorial.md")
+    assert refused(folder, tmp_path) == ["editorial.md: not a plain file"]
