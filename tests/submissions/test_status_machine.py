@@ -6,6 +6,7 @@ from challenges.grading import Grade, SandboxFailure, Verdict
 from submissions import services
 from submissions.models import Submission
 from tests.factories import UserFactory
+from tests.runner.engine_settings import engine_options
 
 
 @pytest.fixture
@@ -97,10 +98,7 @@ def test_grading_a_finished_submission_again_does_nothing(submission, monkeypatc
 def test_while_the_engine_is_down_submissions_wait_without_using_attempts(
     submission, settings, django_capture_on_commit_callbacks
 ):
-    from runner import docker_engine
-
-    settings.RUNNER = {**settings.RUNNER, "DOCKER_HOST": "unix:///nonexistent/docker.sock"}
-    docker_engine.reset_client()
+    settings.RUNNER = engine_options(docker_host="unix:///nonexistent/docker.sock")
     for _ in range(3):
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             services.submission_grade(submission_id=submission.pk)
