@@ -115,7 +115,7 @@ def _build(path: str, options: dict[str, Any]) -> Engine:
         raise ImproperlyConfigured(f"RUNNER['ENGINE'] = {path!r} can't be imported: {exc}") from exc
     try:
         instance = engine_class(**options)
-    except TypeError as exc:
+    except (TypeError, ValueError) as exc:
         raise ImproperlyConfigured(
             f"RUNNER['ENGINE'] = {path!r} refused RUNNER['ENGINE_OPTIONS']: {exc}"
         ) from exc

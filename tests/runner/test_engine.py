@@ -174,6 +174,18 @@ def test_a_refused_source_never_reaches_the_engine(tmp_path):
         ),
         (FAKE, ["label"], "RUNNER['ENGINE_OPTIONS'] must be a dict of keyword arguments"),
         (
+            "runner.docker_engine.DockerEngine",
+            {"image": "interview-sandbox:latest", "pool_size": "many"},
+            "RUNNER['ENGINE'] = 'runner.docker_engine.DockerEngine' refused "
+            "RUNNER['ENGINE_OPTIONS']: invalid literal for int() with base 10: 'many'",
+        ),
+        (
+            "runner.docker_engine.DockerEngine",
+            {"image": ""},
+            "RUNNER['ENGINE'] = 'runner.docker_engine.DockerEngine' refused "
+            "RUNNER['ENGINE_OPTIONS']: image must be a non-empty image name",
+        ),
+        (
             f"{__name__}.NotAnEngine",
             {},
             f"RUNNER['ENGINE'] = '{__name__}.NotAnEngine' is not an engine (it needs execute, "
