@@ -13,8 +13,7 @@ from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs,
 from challenges.models import ChallengeVersion, TestCase
 from challenges.packages import MANIFEST
 from challenges.python_expected import expected_problems, matches, unexpected_outcome
-from runner.facade import CaseInput, CaseOutput, Mode, RunResult, RunSpec, run
-from runner.limits import limits_for
+from runner.facade import CaseInput, CaseOutput, Mode, RunResult, RunSpec, limits_for, run
 
 
 def run_spec(
