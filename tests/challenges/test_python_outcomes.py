@@ -89,7 +89,7 @@ def test_a_function_s_expected_raise(db):
         "title": "Parse an amount",
         "kind": "python",
         "difficulty": "easy",
-        "skills": ["python-correctness"],
+        "skills": {"python-correctness": 1},
         "context": "",
         "estimated_minutes": 5,
         "statement_md": "Parse it.",
