@@ -195,7 +195,7 @@ def test_nothing_a_hidden_case_raised_comes_back(worker_process):
         )
         .replace(
             "        return self.holds.pop(ref)\n",
-            "        raise RuntimeError(f'leak-{ref}-{self.balance}-{sorted(self.holds.items())}')\n",
+            "        raise RuntimeError(f'leak-{ref}-{self.balance}-{sorted(self.holds)}')\n",
         )
     )
     client = APIClient()
