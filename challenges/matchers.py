@@ -47,7 +47,7 @@ class _Budget:
         return max(0.0, min(REGEX_TIMEOUT_S, self.deadline - time.monotonic()))
 
 
-def _is_matcher(value: Any) -> bool:
+def is_matcher(value: Any) -> bool:
     return (
         isinstance(value, dict)
         and len(value) == 1
@@ -69,7 +69,7 @@ def matcher_problems(expected: Any, path: str = "$") -> list[str]:
     stack = [(expected, path)]
     while stack:
         value, where = stack.pop()
-        if _is_matcher(value):
+        if is_matcher(value):
             ((name, argument),) = value.items()
             if name not in MATCHERS:
                 problems.append(f"{where}: unknown matcher {name!r} (known: {', '.join(MATCHERS)})")
@@ -82,7 +82,7 @@ def matcher_problems(expected: Any, path: str = "$") -> list[str]:
             ):
                 problems.append(f"{where}: $len must be a whole number from 0 to {MAX_LEN}")
             elif name == "$regex":
-                problems += _pattern_problems(argument, where)
+                problems += pattern_problems(argument, where)
             elif name == "$unordered":
                 if not isinstance(argument, list):
                     problems.append(f"{where}: $unordered takes a list")
@@ -100,7 +100,7 @@ def matcher_problems(expected: Any, path: str = "$") -> list[str]:
     return problems
 
 
-def _pattern_problems(pattern: Any, where: str) -> list[str]:
+def pattern_problems(pattern: Any, where: str) -> list[str]:
     if not isinstance(pattern, str):
         return [f"{where}: $regex takes a pattern as text"]
     if len(pattern) > MAX_PATTERN_CHARS:
@@ -130,7 +130,7 @@ def _regex_mismatch(pattern: Any, actual: Any, path: str, budget: _Budget) -> st
 
 
 def _mismatch(expected: Any, actual: Any, path: str, budget: _Budget) -> str | None:
-    if _is_matcher(expected):
+    if is_matcher(expected):
         ((name, argument),) = expected.items()
         if name == "$absent":
             return None if actual is ABSENT else f"{path}: should be absent"
@@ -230,7 +230,7 @@ def response_problems(expected: Any, where: str) -> list[str]:
         problems.append(f"{where}: headers must be an object of name -> value")
     else:
         for name, value in headers.items():
-            if not (isinstance(value, str) or _is_matcher(value)):
+            if not (isinstance(value, str) or is_matcher(value)):
                 problems.append(f"{where}: header {name}: a text value or a matcher")
             problems += matcher_problems(value, f"{where}: header {name}")
     if "json" in expected and "text" in expected:
@@ -238,7 +238,7 @@ def response_problems(expected: Any, where: str) -> list[str]:
     if "json" in expected:
         problems += matcher_problems(expected["json"], f"{where}: body")
     if "text" in expected:
-        if not (isinstance(expected["text"], str) or _is_matcher(expected["text"])):
+        if not (isinstance(expected["text"], str) or is_matcher(expected["text"])):
             problems.append(f"{where}: text must be text or a matcher")
         problems += matcher_problems(expected["text"], f"{where}: body")
     return problems
