@@ -19,7 +19,11 @@ from challenges.matchers import (
     ("expected", "actual", "problem"),
     [
         ({"a": 1}, {"a": 1, "extra": True}, None),
-        ({"$exact": {"a": 1}}, {"a": 1, "extra": True}, "$: expected exactly the keys ['a']"),
+        (
+            {"$exact": {"a": 1}},
+            {"a": 1, "extra": True},
+            "$: unexpected keys 'extra' (expected exactly the keys ['a'])",
+        ),
         ({"id": {"$type": "integer"}}, {"id": "7"}, "$.id: expected a integer"),
         ({"id": {"$type": "integer"}}, {"id": True}, "$.id: expected a integer"),
         ({"next": {"$regex": "c_[a-z0-9]+"}}, {"next": "c_9x"}, None),
