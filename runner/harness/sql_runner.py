@@ -279,7 +279,7 @@ def read_source(path, dml):
         query = clean_query(text)
         if not query:
             return None, None, "the query is empty"
-        if not sqlite3.complete_statement(query + ";"):
+        if not sqlite3.complete_statement(query + "\n;"):
             return None, None, "the query is incomplete"
         return query, None, None
     statements = split_statements(text)
@@ -288,7 +288,7 @@ def read_source(path, dml):
     if len(statements) > MAX_STATEMENTS:
         return None, None, f"at most {MAX_STATEMENTS} statements"
     for number, statement in enumerate(statements, start=1):
-        if not sqlite3.complete_statement(statement + ";"):
+        if not sqlite3.complete_statement(statement + "\n;"):
             return None, None, f"statement {number} is incomplete"
     return None, statements, None
 
