@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -194,7 +194,7 @@ def _skill_tallies(challenges: list[Challenge]) -> list[Tally]:
     total: dict[int, int] = defaultdict(int)
     skills = {}
     for challenge in challenges:
-        for skill in challenge.skills.all():
+        for skill in (weight.skill for weight in challenge.skill_weights.all()):
             skills[skill.pk] = skill
             total[skill.pk] += 1
             solved[skill.pk] += challenge.solved
@@ -208,13 +208,14 @@ def _skill_tallies(challenges: list[Challenge]) -> list[Tally]:
 
 
 def _kind_tallies(challenges: list[Challenge]) -> list[Tally]:
+    """Solved out of published per kind (every kind listed, in the choices' order)."""
+    solved: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for challenge in challenges:
+        total[challenge.kind] += 1
+        solved[challenge.kind] += challenge.solved
     return [
-        Tally(
-            key=kind,
-            name=label,
-            solved=sum(c.solved for c in challenges if c.kind == kind),
-            total=sum(c.kind == kind for c in challenges),
-        )
+        Tally(key=kind, name=label, solved=solved[kind], total=total[kind])
         for kind, label in Challenge.Kind.choices
     ]
 
@@ -243,7 +244,7 @@ def _suggestions(challenges: list[Challenge], *, skills: list[Tally]) -> list[Su
     solved_any = any(challenge.solved for challenge in challenges)
 
     def weakest_skill(challenge: Challenge) -> Tally | None:
-        slugs = {skill.slug for skill in challenge.skills.all()}
+        slugs = {weight.skill.slug for weight in challenge.skill_weights.all()}
         own = [tally for tally in skills if tally.key in slugs]
         return min(own, key=lambda tally: ratio[tally.key], default=None)
 

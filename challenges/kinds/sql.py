@@ -28,8 +28,7 @@ from challenges.sql_schema import (
     schema_from_result,
 )
 from challenges.sql_text import first_keyword, split_statements
-from runner.facade import CaseInput, Mode, RunSpec, Status, run
-from runner.limits import limits_for
+from runner.facade import CaseInput, Mode, RunSpec, Status, limits_for, run
 
 logger = logging.getLogger(__name__)
 
