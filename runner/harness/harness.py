@@ -473,6 +473,7 @@ def run_group(
         "case_time_s": budget.case_s,
         "factory": bool(job.get("factory")),
         "describe": job.get("mode") == "sql_describe",
+        "dml": job.get("mode") == "sql_dml_cases",
     }
     while pending and load_error is None and not output_exceeded:
         if budget.exhausted():
@@ -843,6 +844,7 @@ MODES = {
     "python_cases": run_cases,
     "sql_cases": run_sql_cases,
     "sql_describe": run_sql_cases,
+    "sql_dml_cases": run_sql_cases,
 }
 
 
