@@ -215,7 +215,7 @@ def _object_mismatch(
         wanted = {
             key
             for key, value in expected.items()
-            if not (_is_matcher(value) and "$absent" in value)
+            if not (is_matcher(value) and "$absent" in value)
         }
         extra = sorted(key for key in actual if key not in wanted)
         if extra:
