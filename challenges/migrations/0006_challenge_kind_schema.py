@@ -4,15 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('challenges', '0005_version_validation_state_and_sql_schema'),
+        ("challenges", "0005_version_validation_state_and_sql_schema"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='challenge',
-            name='kind',
-            field=models.CharField(choices=[('python', 'Python'), ('api', 'API design'), ('sql', 'SQL'), ('design', 'System design'), ('schema', 'Data modelling')], max_length=16),
+            model_name="challenge",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("python", "Python"),
+                    ("api", "API design"),
+                    ("sql", "SQL"),
+                    ("design", "System design"),
+                    ("schema", "Data modelling"),
+                ],
+                max_length=16,
+            ),
         ),
     ]
