@@ -35,7 +35,7 @@ STATEMENT_KEYS = ("accept", "reject", "query")
 STEP_KEYS = {
     "accept": {"accept", "note"},
     "reject": {"reject", "note", "violates"},
-    "query": {"query", "note", "name", "ordered", "uses_index_on", "no_full_scan"},
+    "query": {"query", "note", "name", "ordered", "uses_index_on", "no_full_scan", "index_columns"},
 }
 TABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 PLAN_LINE = re.compile(r"(SCAN|SEARCH) (\S+)(?: USING (.*))?")
@@ -50,7 +50,7 @@ def step_type(step: Any) -> str | None:
 
 
 def plan_checked(step: dict) -> bool:
-    return bool(step.get("uses_index_on") or step.get("no_full_scan"))
+    return bool(step.get("uses_index_on") or step.get("no_full_scan") or step.get("index_columns"))
 
 
 def _text_problem(value: Any, limit: int) -> str | None:
@@ -99,6 +99,22 @@ def _step_problems(where: str, step: Any, names: set[str]) -> list[str]:
             problems.append(
                 f"{where}: {key} must be a list of at most {MAX_PLAN_TABLES} table names"
             )
+    columns = step.get("index_columns", {})
+    if not (
+        isinstance(columns, dict)
+        and len(columns) <= MAX_PLAN_TABLES
+        and all(
+            TABLE_NAME.fullmatch(table)
+            and isinstance(names, list)
+            and 0 < len(names) <= MAX_PLAN_TABLES
+            and all(isinstance(n, str) and TABLE_NAME.fullmatch(n) for n in names)
+            for table, names in columns.items()
+        )
+    ):
+        problems.append(
+            f"{where}: index_columns maps at most {MAX_PLAN_TABLES} table names to lists of "
+            "1-10 column names"
+        )
     return problems
 
 
@@ -162,11 +178,34 @@ def plan_problem(step: dict, plan: Any) -> str:
             for op, name, using in parsed
         ):
             return f"the query doesn't look {table} rows up through an index (plan: {shown})"
+    for table, columns in step.get("index_columns", {}).items():
+        searched = [
+            _constrained(using)
+            for op, name, using in parsed
+            if op == "SEARCH" and name == table.lower() and "AUTOMATIC" not in using
+        ]
+        if not any({c.lower() for c in columns} <= found for found in searched):
+            return (
+                f"the query doesn't look {table} rows up through an index on "
+                f"({', '.join(columns)}) (plan: {shown})"
+            )
     for table in step.get("no_full_scan", []):
         for op, name, using in parsed:
             if name == table.lower() and (op == "SCAN" or "AUTOMATIC" in using):
                 return f"the query reads all of {table} (plan: {shown})"
     return ""
+
+
+def _constrained(using: str) -> set[str]:
+    """The columns a SEARCH constrains: `INDEX ix (a=? AND b>?)` -> {"a", "b"}."""
+    match = re.search(r"\((.*)\)\s*$", using)
+    if not match:
+        return set()
+    return {
+        column.lower()
+        for part in match[1].split(" AND ")
+        for column in re.findall(r"^\s*([A-Za-z_][A-Za-z0-9_]*)", part)
+    }
 
 
 def _outcome_word(outcome: dict) -> str:

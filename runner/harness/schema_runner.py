@@ -193,7 +193,7 @@ def query_step(connection, step):
         if len(rows) > MAX_ROWS:
             return {"error": f"the query returned more than {MAX_ROWS} rows"}
         outcome["table"] = {"columns": columns, "rows": [[cell(v) for v in row] for row in rows]}
-        if step.get("uses_index_on") or step.get("no_full_scan"):
+        if step.get("uses_index_on") or step.get("no_full_scan") or step.get("index_columns"):
             plan = connection.execute("EXPLAIN QUERY PLAN " + step["query"]).fetchall()
             outcome["plan"] = [clip(str(row[-1])) for row in plan[:MAX_PLAN_LINES]]
     except sqlite3.Error as exc:
