@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from accounts.models import User
 from challenges.access import access_visible_challenges
 from challenges.kinds import question_kinds
-from challenges.models import Challenge, ChallengeVersion, Skill, TestCase
+from challenges.models import Challenge, ChallengeSkill, ChallengeVersion, Skill, TestCase
 from challenges.packages import ChallengePackage, package_from_content
 from submissions.queries import challenges_with_progress
 
@@ -25,7 +25,9 @@ def challenge_list_published(*, user: User | AnonymousUser) -> QuerySet[Challeng
         .filter(is_published=True, current_version__isnull=False)
         .distinct()
         .select_related("current_version")
-        .prefetch_related("skills")
+        .prefetch_related(
+            Prefetch("skill_weights", queryset=ChallengeSkill.objects.select_related("skill"))
+        )
     )
 
 
@@ -62,7 +64,7 @@ def challenge_list_filtered(
 
 
 def skill_list_published(*, user: User | AnonymousUser) -> QuerySet[Skill]:
-    """Skills used by at least one challenge `user` may practise (for a filter's choices)."""
+    """Canonical skills trained by a challenge `user` may practise (for a filter's choices)."""
     return Skill.objects.filter(
         challenges__in=challenge_list_published(user=user).values("pk")
     ).distinct()
@@ -99,7 +101,11 @@ def version_content(version: ChallengeVersion) -> dict:
         "title": challenge.title,
         "kind": challenge.kind,
         "difficulty": challenge.difficulty,
-        "skills": sorted(challenge.skills.values_list("slug", flat=True)),
+        "skills": {
+            weight.skill.slug: weight.weight
+            for weight in challenge.skill_weights.select_related("skill")
+        },
+        "tags": sorted(challenge.tags.values_list("slug", flat=True)),
         "context": challenge.context,
         "estimated_minutes": challenge.estimated_minutes,
         "statement_md": version.statement_md,

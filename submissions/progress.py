@@ -194,7 +194,7 @@ def _skill_tallies(challenges: list[Challenge]) -> list[Tally]:
     total: dict[int, int] = defaultdict(int)
     skills = {}
     for challenge in challenges:
-        for skill in challenge.skills.all():
+        for skill in (weight.skill for weight in challenge.skill_weights.all()):
             skills[skill.pk] = skill
             total[skill.pk] += 1
             solved[skill.pk] += challenge.solved
@@ -243,7 +243,7 @@ def _suggestions(challenges: list[Challenge], *, skills: list[Tally]) -> list[Su
     solved_any = any(challenge.solved for challenge in challenges)
 
     def weakest_skill(challenge: Challenge) -> Tally | None:
-        slugs = {skill.slug for skill in challenge.skills.all()}
+        slugs = {weight.skill.slug for weight in challenge.skill_weights.all()}
         own = [tally for tally in skills if tally.key in slugs]
         return min(own, key=lambda tally: ratio[tally.key], default=None)
 

@@ -5,8 +5,17 @@ from rest_framework import serializers
 from challenges.models import Challenge, TestCase
 
 
+class SkillWeightOutput(serializers.Serializer):
+    slug = serializers.CharField(source="skill.slug")
+    name = serializers.CharField(source="skill.name")
+    weight = serializers.FloatField(help_text="The share of the challenge on this skill (0-1].")
+
+
 class ChallengeListOutput(serializers.ModelSerializer):
-    skills = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    skills = SkillWeightOutput(
+        source="skill_weights", many=True, read_only=True, help_text="Canonical skills trained."
+    )
+    tags = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     progress = serializers.SerializerMethodField(help_text="solved, attempted or new (for you).")
 
     class Meta:
@@ -17,6 +26,7 @@ class ChallengeListOutput(serializers.ModelSerializer):
             "kind",
             "difficulty",
             "skills",
+            "tags",
             "context",
             "estimated_minutes",
             "progress",

@@ -47,7 +47,8 @@ class ChallengeListView(generics.ListAPIView):
     def get_queryset(self):
         filters = ListFilters(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
-        return challenge_list_filtered(user=self.request.user, **filters.validated_data)
+        queryset = challenge_list_filtered(user=self.request.user, **filters.validated_data)
+        return queryset.prefetch_related("tags")
 
 
 class ChallengeDetailView(APIView):
