@@ -86,6 +86,12 @@ def test_the_package_reads_as_a_schema_challenge():
             {"r": {"columns": [], "rows": []}},
             "cases.json: case 3: expected has 'r', which no query step names",
         ),
+        (
+            [{"query": "SELECT 1", "name": "q", "index_columns": {"t": []}}],
+            {},
+            "cases.json: case 3: step 1: index_columns maps at most 10 table names to lists "
+            "of 1-10 column names",
+        ),
     ],
 )
 def test_case_problems_name_the_case_and_step(steps, expected, problem):
@@ -167,6 +173,23 @@ def test_query_steps_compare_tables_unordered_unless_asked():
             "the query reads all of orders (plan: SCAN orders USING COVERING INDEX ix)",
         ),
         ({"no_full_scan": ["orders"]}, "SCAN orders", "no query plan"),
+        (
+            {"index_columns": {"tasks": ["tenant_id", "project_id"]}},
+            ["SEARCH tasks USING INDEX tasks_project (tenant_id=? AND project_id=?)"],
+            "",
+        ),
+        (
+            {"index_columns": {"slots": ["clinician_id", "starts_at"]}},
+            ["SEARCH slots USING INDEX ix (clinician_id=? AND starts_at>? AND starts_at<?)"],
+            "",
+        ),
+        (
+            # The primary key narrows to the tenant only: every task of the tenant is read.
+            {"index_columns": {"tasks": ["tenant_id", "project_id"]}},
+            ["SEARCH tasks USING INDEX sqlite_autoindex_tasks_1 (tenant_id=?)"],
+            "the query doesn't look tasks rows up through an index on (tenant_id, project_id) "
+            "(plan: SEARCH tasks USING INDEX sqlite_autoindex_tasks_1 (tenant_id=?))",
+        ),
     ],
 )
 def test_plan_checks(check, plan, problem):
