@@ -26,11 +26,11 @@ function label(step) {
   return LABELS[step.type] || "Step";
 }
 
-function renderStep(step, index) {
+function renderStep(step) {
   const children = [
     el("div", { class: "step-head" }, [
       el("span", { class: "case-status", text: step.passed ? "Passed" : "Failed" }),
-      el("strong", { text: (index + 1) + ". " + label(step) }),
+      el("strong", { text: label(step) }),
       step.note ? el("span", { class: "muted", text: step.note }) : null,
     ]),
     el("pre", { class: "step-sql", text: step.sql || "" }),
