@@ -57,6 +57,12 @@ DDL_ACTIONS = WRITE_ACTIONS | {
     sqlite3.SQLITE_TRANSACTION,
     sqlite3.SQLITE_SAVEPOINT,
 }
+CREATE_ACTIONS = {
+    sqlite3.SQLITE_CREATE_TABLE,
+    sqlite3.SQLITE_CREATE_INDEX,
+    sqlite3.SQLITE_CREATE_VIEW,
+    sqlite3.SQLITE_CREATE_TRIGGER,
+}
 DENIED_FUNCTIONS = {"load_extension", "readfile", "writefile", "edit", "fts3_tokenizer"}
 CONSTRAINT_CLASSES = {
     "SQLITE_CONSTRAINT_NOTNULL": "not_null",
@@ -155,15 +161,28 @@ def connect(budget_s):
 
 def build(connection, ddl):
     """Apply the candidate's DDL; raises sqlite3.Error, or ValueError for too many objects."""
-    connection.set_authorizer(ddl_authorizer)
-    connection.executescript(ddl)
-    connection.set_authorizer(read_authorizer)
-    objects = connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
-    if objects > MAX_OBJECTS:
-        raise ValueError(f"the schema defines {objects} objects; at most {MAX_OBJECTS}")
+    created = [0]
+
+    def authorizer(action, arg1, arg2, database, trigger):
+        # Counted as they are created, so thousands of tables stop at the cap, not the clock.
+        if action in CREATE_ACTIONS:
+            created[0] += 1
+            if created[0] > MAX_OBJECTS:
+                return sqlite3.SQLITE_DENY
+        return ddl_authorizer(action, arg1, arg2, database, trigger)
+
+    connection.set_authorizer(authorizer)
+    try:
+        connection.executescript(ddl)
+    except sqlite3.DatabaseError:
+        if created[0] > MAX_OBJECTS:
+            raise ValueError(
+                f"more than {MAX_OBJECTS} tables, indexes, views and triggers"
+            ) from None
+        raise
     if connection.in_transaction:
-        connection.set_authorizer(ddl_authorizer)
         connection.execute("COMMIT")
+    connection.set_authorizer(read_authorizer)
 
 
 def interrupted(exc):
