@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from challenges import kinds
-from challenges.packages import read_package
+from challenges.packages import package_from_content, read_package
 from challenges.services import challenge_import_package
 
 pytestmark = pytest.mark.docker
@@ -143,3 +143,68 @@ def test_runaway_check_expressions_are_refused_or_fail_their_insert(coupons):
         False,
         "refused: DataError: string or blob too big",
     )
+
+
+def author_challenge(steps: list[dict]):
+    """A schema challenge whose one hidden case runs `steps` (an author's, hostile here)."""
+    content = {
+        "slug": "hostile-steps",
+        "title": "Hostile steps",
+        "kind": "schema",
+        "difficulty": "easy",
+        "skills": {"data-modelling": 1},
+        "tags": [],
+        "context": "",
+        "estimated_minutes": 10,
+        "statement_md": "Tables.",
+        "starter_code": "CREATE TABLE t (a INTEGER);",
+        "reference_solution": "CREATE TABLE t (a INTEGER PRIMARY KEY);",
+        "config": {"time_limit_s": 2},
+        "hints": [],
+        "editorial_md": "",
+        "cases": [
+            {
+                "name": "steps",
+                "visibility": "hidden",
+                "input": {"steps": steps},
+                "expected": {},
+                "category": "c",
+                "hint": "h",
+            }
+        ],
+        "mutants": [],
+        "assets": {},
+    }
+    package = package_from_content(Path("hostile-steps"), content)
+    return challenge_import_package(package=package).version
+
+
+@pytest.mark.parametrize(
+    ("step", "detail"),
+    [
+        ({"accept": "PRAGMA foreign_keys = OFF"}, "refused: DatabaseError: not authorized"),
+        (
+            {"accept": "ATTACH DATABASE '/sandbox/x.db' AS x"},
+            "refused: DatabaseError: not authorized",
+        ),
+        ({"accept": "CREATE TABLE u (b)"}, "refused: DatabaseError: not authorized"),
+        ({"accept": "DROP TABLE t"}, "refused: DatabaseError: not authorized"),
+        (
+            {"accept": "SELECT load_extension('/sandbox/evil.so')"},
+            "refused: OperationalError: not authorized to use function: load_extension",
+        ),
+        (
+            {"query": "DELETE FROM t RETURNING a", "name": "q", "no_full_scan": ["t"]},
+            "the query failed: DatabaseError: not authorized",
+        ),
+    ],
+)
+def test_an_author_s_steps_may_only_write_or_read(db, step, detail):
+    version = author_challenge([step])
+    result = kinds.grade(
+        version=version,
+        code=version.reference_solution,
+        cases=version.cases.all(),
+        audience="author",
+    )
+    assert result.cases[0]["steps"][0]["detail"] == detail
