@@ -38,3 +38,10 @@ def test_the_example_shows_its_steps_and_the_hidden_cases_stay_hidden(client, ad
             assert shown >= len(steps)
         else:
             assert case["name"] not in page
+
+
+def test_the_rules_above_the_examples_render():
+    from django.template.loader import get_template
+
+    text = get_template("frontend/kinds/schema/extras.html").render({})
+    assert "with foreign keys enforced, once per case" in text
