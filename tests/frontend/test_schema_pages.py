@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.template.loader import get_template
 
 from challenges.packages import discover, read_package
 from challenges.services import challenge_import_package
@@ -41,7 +42,5 @@ def test_the_example_shows_its_steps_and_the_hidden_cases_stay_hidden(client, ad
 
 
 def test_the_rules_above_the_examples_render():
-    from django.template.loader import get_template
-
     text = get_template("frontend/kinds/schema/extras.html").render({})
     assert "with foreign keys enforced, once per case" in text
