@@ -13,8 +13,7 @@ from challenges.kinds.base import Kind
 from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs, is_hidden
 from challenges.kinds.sql import compare_tables
 from challenges.models import ChallengeVersion, TestCase
-from runner.facade import CaseInput, Mode, RunSpec, run
-from runner.limits import limits_for
+from runner.facade import CaseInput, Mode, RunSpec, limits_for, run
 
 MAX_STEPS = 200
 MAX_STATEMENT = 20_000
