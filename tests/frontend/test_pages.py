@@ -55,5 +55,6 @@ def test_challenge_page_marks_a_solved_challenge(client, order_total):
         status="done",
         verdict="accepted",
         score=1.0,
+        passed=True,
     )
     assert mark in client.get("/challenges/order-total/").content.decode()
