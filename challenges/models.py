@@ -39,6 +39,7 @@ class Challenge(models.Model):
         API = "api", "API design"
         SQL = "sql", "SQL"
         DESIGN = "design", "System design"
+        SCHEMA = "schema", "Data modelling"
 
     class Difficulty(models.TextChoices):
         EASY = "easy", "Easy"

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, QuerySet
 
 from accounts.models import User
 from challenges.access import access_visible_challenges
-from challenges.kinds import question_kinds
+from challenges.kinds import Kind, kind_for, question_kinds
 from challenges.models import Challenge, ChallengeSkill, ChallengeVersion, Skill, TestCase
 from challenges.packages import ChallengePackage, package_from_content
-from submissions.queries import challenges_with_progress
+from challenges.provenance import provenance_shown
+from submissions.queries import challenge_solved_by, challenges_with_progress
 
 # The progress filter's values: solved; attempted but not solved; never attempted.
 PROGRESS_CHOICES = ("solved", "attempted", "new")
@@ -81,6 +85,54 @@ def version_examples(version_id: int) -> QuerySet[TestCase]:
         TestCase.objects.filter(version_id=version_id, visibility=TestCase.Visibility.EXAMPLE)
         .exclude(version__challenge__kind__in=question_kinds())
         .order_by("ordinal")
+    )
+
+
+@dataclass(frozen=True)
+class ChallengeDetail:
+    """A published challenge as a candidate sees it: the API and the page both show this."""
+
+    challenge: Challenge
+    version: ChallengeVersion  # the current version
+    kind: Kind
+    examples: list[TestCase]  # visible examples only, never a question's answer key
+    solved: bool
+
+    @property
+    def hints(self) -> list:
+        return self.version.hints
+
+    @cached_property
+    def hidden_case_count(self) -> int:
+        return self.version.cases.count() - len(self.examples)
+
+    @cached_property
+    def kind_fields(self) -> dict[str, Any]:
+        """The kind's extra API fields (`Kind.detail_fields`: sql_schema, questions)."""
+        return self.kind.detail_fields(self.version)
+
+    @property
+    def editorial_html(self) -> str | None:
+        """The worked solution, only once the candidate has solved the challenge."""
+        return self.version.editorial_html if self.solved else None
+
+    @property
+    def source(self) -> dict[str, str] | None:
+        """Provenance as shown: None without one; a link only when it is http(s)."""
+        return provenance_shown(self.version.source)
+
+
+def challenge_detail(*, user: User | AnonymousUser, slug: str) -> ChallengeDetail:
+    """The challenge `user` opens; raises Challenge.DoesNotExist for unknown, unpublished or
+    inaccessible slugs."""
+    challenge = challenge_get_published(slug=slug, user=user)
+    version = challenge.current_version
+    return ChallengeDetail(
+        challenge=challenge,
+        version=version,
+        kind=kind_for(challenge.kind),
+        examples=list(version_examples(version.pk)),
+        solved=challenge_solved_by(user=user, challenge_id=challenge.pk),
     )
 
 

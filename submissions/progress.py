@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -208,13 +208,14 @@ def _skill_tallies(challenges: list[Challenge]) -> list[Tally]:
 
 
 def _kind_tallies(challenges: list[Challenge]) -> list[Tally]:
+    """Solved out of published per kind (every kind listed, in the choices' order)."""
+    solved: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for challenge in challenges:
+        total[challenge.kind] += 1
+        solved[challenge.kind] += challenge.solved
     return [
-        Tally(
-            key=kind,
-            name=label,
-            solved=sum(c.solved for c in challenges if c.kind == kind),
-            total=sum(c.kind == kind for c in challenges),
-        )
+        Tally(key=kind, name=label, solved=solved[kind], total=total[kind])
         for kind, label in Challenge.Kind.choices
     ]
 

@@ -4,7 +4,6 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from challenges.models import Challenge, TestCase
-from challenges.provenance import provenance_shown
 
 
 class SkillWeightOutput(serializers.Serializer):
@@ -46,26 +45,32 @@ class ExampleOutput(serializers.ModelSerializer):
         fields = ["ordinal", "name", "input", "expected"]
 
 
+# Renders a `challenges.queries.ChallengeDetail`, the selector the challenge page renders too.
 class ChallengeDetailOutput(ChallengeListOutput):
     progress = None
-    version = serializers.IntegerField(source="current_version.number")
-    statement_html = serializers.CharField(source="current_version.statement_html")
-    starter_code = serializers.CharField(source="current_version.starter_code")
-    hints = serializers.ListField(child=serializers.CharField(), source="current_version.hints")
-    examples = ExampleOutput(many=True, source="example_cases")
+    version = serializers.IntegerField(source="version.number")
+    statement_html = serializers.CharField(source="version.statement_html")
+    starter_code = serializers.CharField(source="version.starter_code")
+    hints = serializers.ListField(child=serializers.CharField())
+    examples = ExampleOutput(many=True)
     hidden_case_count = serializers.IntegerField()
     sql_schema = serializers.JSONField(
-        allow_null=True, help_text="SQL challenges: tables, columns and sample rows."
+        source="kind_fields.sql_schema",
+        allow_null=True,
+        help_text="SQL challenges: tables, columns and sample rows.",
     )
     questions = serializers.JSONField(
-        allow_null=True, help_text="Design challenges: the questions, without their answers."
+        source="kind_fields.questions",
+        allow_null=True,
+        help_text="Design challenges: the questions, without their answers.",
     )
     editorial_html = serializers.CharField(
         allow_null=True, help_text="The worked solution, once you have solved the challenge."
     )
-    source = serializers.SerializerMethodField(
+    source = serializers.JSONField(
+        allow_null=True,
         help_text="Where the challenge came from: url (http/https only), commit, licence, "
-        "attribution, changes; null for none."
+        "attribution, changes; null for none.",
     )
 
     class Meta(ChallengeListOutput.Meta):
@@ -83,6 +88,12 @@ class ChallengeDetailOutput(ChallengeListOutput):
             "source",
         ]
 
-    @extend_schema_field(serializers.JSONField(allow_null=True))
-    def get_source(self, challenge: Challenge) -> dict | None:
-        return provenance_shown(challenge.current_version.source)
+    def get_fields(self) -> dict[str, serializers.Field]:
+        fields = super().get_fields()
+        # The challenge's own fields, typed as in the list, are read from the detail's challenge.
+        for name in ChallengeListOutput.Meta.fields:
+            if name in fields:
+                fields[name].source = f"challenge.{fields[name].source or name}"
+        # The schema can't follow "challenge.tags" from the model: say what it is.
+        extend_schema_field(serializers.ListField(child=serializers.CharField()))(fields["tags"])
+        return fields

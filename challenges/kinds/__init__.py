@@ -21,6 +21,7 @@ MODULES = {
     "api": "challenges.kinds.api",
     "sql": "challenges.kinds.sql",
     "design": "challenges.kinds.design",
+    "schema": "challenges.kinds.schema",
 }
 
 

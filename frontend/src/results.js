@@ -1,4 +1,5 @@
 // Rendering a graded submission: the verdict line and one row per case, for every kind.
+import { renderCase as renderSchemaCase } from "./kinds/schema.js";
 
 export const VERDICTS = {
   accepted: "Accepted",
@@ -98,6 +99,7 @@ function rowDetail(row) {
     return detail;
   }
   if (row.visibility === "example") {
+    if (row.kind === "schema") return renderSchemaCase(row);
     if (row.diff !== undefined && row.expected && row.expected.columns) return sqlDetail(row);
     if (row.mismatch !== undefined) return apiDetail(row);
     const differences = !row.passed && row.actual !== null && row.actual !== undefined ? differencesOf(row.expected, row.actual) : [];

@@ -101,7 +101,7 @@ def test_an_unknown_api_matcher_is_a_problem_at_load(db, tmp_path):
     edit_cases(folder, typo)
     assert problems_loading(folder) == [
         "cases.json: case 2: response 2: body.error: unknown matcher '$regx' (known: $any, "
-        "$type, $regex, $len, $unordered, $absent, $exact)"
+        "$type, $regex, $len, $unordered, $absent, $exact, $subset)"
     ]
 
 

@@ -26,9 +26,10 @@ def publish(slug, *, title, kind="python", difficulty="easy", skills=None, publi
 
 
 def attempt(user, challenge, verdict):
+    """A graded submit as the worker leaves it (an accepted code submit has passed)."""
     return Submission.objects.create(
         user=user, version=challenge.current_version, mode="submit", code="x",
-        status="done", verdict=verdict,
+        status="done", verdict=verdict, passed=verdict == "accepted",
     )  # fmt: skip
 
 

@@ -7,8 +7,8 @@ import sys
 import pytest
 from django.conf import settings
 
-from runner.facade import CaseInput, Mode, RunSpec, Status, run
-from runner.limits import limits_for
+from runner.facade import CaseInput, Mode, RunSpec, Status, limits_for, run
+from tests.runner.engine_settings import engine_options
 from tests.runner.sandbox_checks import assert_no_leftover_containers
 
 pytestmark = pytest.mark.docker
@@ -105,9 +105,17 @@ def test_cases_one_raising_or_looping_does_not_lose_the_others():
         )
     )
     assert result.status == Status.OK
+    # A raise is an outcome the worker judges against the expected value (python_expected).
+    raised = {
+        "__raised__": {
+            "type": "KeyError",
+            "mro": ["KeyError", "LookupError", "Exception", "BaseException"],
+            "message": "'nope'",
+        }
+    }
     assert [(c.id, c.status, c.actual) for c in result.cases] == [
         ("0", "ok", 0),
-        ("1", "runtime_error", None),
+        ("1", "ok", raised),
         ("2", "timeout", None),
         ("3", "ok", 30),
     ]
@@ -149,7 +157,7 @@ def test_runcode_json_prints_exactly_one_object(tmp_path):
 
 
 def test_missing_image_is_a_sandbox_error(settings):
-    settings.RUNNER = {**settings.RUNNER, "IMAGE": "interview-sandbox:does-not-exist"}
+    settings.RUNNER = engine_options(image="interview-sandbox:does-not-exist")
     result = run_program("print(1)")
     assert result.status == Status.SANDBOX_ERROR
     assert "interview-sandbox:does-not-exist" in result.message

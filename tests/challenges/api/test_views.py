@@ -145,6 +145,7 @@ def test_editorial_only_after_solving(api_client, candidate, order_total):
         code="x",
         status="done",
         verdict="accepted",
+        passed=True,
     )
     editorial = api_client.get("/api/challenges/order-total/").json()["editorial_html"]
     assert editorial.startswith("<p>Keep everything in integer cents")
@@ -165,7 +166,7 @@ def test_progress_marks_and_filters(api_client, candidate, order_total):
     assert slugs("progress=solved") == []
     Submission.objects.create(
         user=candidate, version=order_total.current_version, mode="submit", code="x",
-        status="done", verdict="accepted",
+        status="done", verdict="accepted", passed=True,
     )  # fmt: skip
     assert slugs("progress=solved") == ["order-total"]
     assert slugs("progress=attempted") == []
