@@ -504,12 +504,12 @@ def run_group(
             while state["seen"] < len(child.events):
                 event = child.events[state["seen"]]
                 state["seen"] += 1
-                kind = event.get("event") if event else None
+                event_type = event.get("event") if event else None
                 if not state["ready"]:
-                    if kind == "ready":
+                    if event_type == "ready":
                         state["ready"] = True
                         continue
-                    if kind == "load_error":
+                    if event_type == "load_error":
                         load_error = {
                             "kind": "syntax_error"
                             if event.get("kind") == "syntax_error"
@@ -525,12 +525,12 @@ def run_group(
                 if state["current"] is None:
                     # Only the runner speaks, and only to answer a case: this was the code.
                     return "protocol"
-                if kind == "result":
+                if event_type == "result":
                     status, actual, error = checked_actual(event, used)
                     output = event.get("output")
                     output = output[:20000] if isinstance(output, str) else ""
                     settle_case(status, actual=actual, error=error, output=output)
-                elif kind == "load_error" and event.get("kind") == "syntax_error":
+                elif event_type == "load_error" and event.get("kind") == "syntax_error":
                     # The SQL runner compiles the query against the first case's schema.
                     results[state["current"]["id"]] = case_result(
                         state["current"]["id"], "not_run", error="not run"
