@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -11,6 +11,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from accounts.models import User
+from challenges.kinds import kind_choices
 from challenges.models import Challenge
 from challenges.queries import challenge_list_published
 from submissions.models import Submission
@@ -208,14 +209,11 @@ def _skill_tallies(challenges: list[Challenge]) -> list[Tally]:
 
 
 def _kind_tallies(challenges: list[Challenge]) -> list[Tally]:
+    total = Counter(c.kind for c in challenges)
+    solved = Counter(c.kind for c in challenges if c.solved)
     return [
-        Tally(
-            key=kind,
-            name=label,
-            solved=sum(c.solved for c in challenges if c.kind == kind),
-            total=sum(c.kind == kind for c in challenges),
-        )
-        for kind, label in Challenge.Kind.choices
+        Tally(key=name, name=label, solved=solved[name], total=total[name])
+        for name, label in kind_choices()
     ]
 
 

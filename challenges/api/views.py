@@ -7,8 +7,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from challenges.api.kind_field import KindField
 from challenges.api.serializers import ChallengeDetailOutput, ChallengeListOutput
-from challenges.kinds import kind_for
+from challenges.kinds import kind_for, kind_names
 from challenges.models import Challenge
 from challenges.queries import (
     PROGRESS_CHOICES,
@@ -20,7 +21,7 @@ from submissions.queries import challenge_solved_by
 
 
 class ListFilters(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=Challenge.Kind.choices, required=False)
+    kind = KindField(required=False)
     difficulty = serializers.ChoiceField(choices=Challenge.Difficulty.choices, required=False)
     skill = serializers.SlugField(required=False)
     progress = serializers.ChoiceField(choices=PROGRESS_CHOICES, required=False)
@@ -30,7 +31,7 @@ class ListFilters(serializers.Serializer):
 @extend_schema(
     summary="List published challenges",
     parameters=[
-        OpenApiParameter("kind", enum=Challenge.Kind.values),
+        OpenApiParameter("kind", enum=kind_names()),
         OpenApiParameter("difficulty", enum=Challenge.Difficulty.values),
         OpenApiParameter("skill", str, description="A skill slug."),
         OpenApiParameter(
