@@ -511,14 +511,14 @@ def run_group(
                         continue
                     if event_type == "load_error":
                         load_error = {
-                            "kind": "syntax_error"
+                            "status": "syntax_error"
                             if event.get("kind") == "syntax_error"
                             else "runtime_error",
                             "error": str(event.get("error", ""))[:8000],
                         }
                         return "load error"
                     load_error = {
-                        "kind": "runtime_error",
+                        "status": "runtime_error",
                         "error": "your code wrote to the harness's private channel while loading",
                     }
                     return "protocol"
@@ -536,7 +536,7 @@ def run_group(
                         state["current"]["id"], "not_run", error="not run"
                     )
                     state["current"] = None
-                    load_error = {"kind": "syntax_error", "error": str(event.get("error", ""))}
+                    load_error = {"status": "syntax_error", "error": str(event.get("error", ""))}
                     return "load error"
                 else:
                     settle_case(
@@ -560,7 +560,7 @@ def run_group(
             elif child.oversized:
                 child.kill()
                 if not state["ready"]:
-                    load_error = {"kind": "runtime_error", "error": "oversized harness event"}
+                    load_error = {"status": "runtime_error", "error": "oversized harness event"}
             elif state["ready"] and state["current"] is None and not exited:
                 if pending:
                     state["current"] = pending.pop(0)
@@ -580,7 +580,7 @@ def run_group(
             if not state["ready"] and now - child.started > budget.import_s:
                 child.kill()
                 load_error = {
-                    "kind": "timeout",
+                    "status": "timeout",
                     "error": f"loading your code took longer than {budget.import_s:g} s",
                 }
                 break
@@ -623,7 +623,7 @@ def run_group(
                 break
             status = signal_status(child.exit_code, oom_before)
             load_error = {
-                "kind": status if status != "runtime_error" else "runtime_error",
+                "status": status if status != "runtime_error" else "runtime_error",
                 "error": (
                     f"the program exited before running any case (exit {child.exit_code})"
                     + (f"\n{text(child.stderr)[-2000:]}" if child.stderr else "")
@@ -685,7 +685,7 @@ def run_cases(job: dict, runner: str = "", filename: str = "solution.py") -> dic
         )
         if hidden_load_error is not None:
             # The code loaded for the visible cases but not here: every hidden case fails.
-            status = "timeout" if hidden_load_error["kind"] == "timeout" else "runtime_error"
+            status = "timeout" if hidden_load_error["status"] == "timeout" else "runtime_error"
             for case in hidden:
                 if hidden_results[case["id"]]["status"] == "not_run":
                     hidden_results[case["id"]] = case_result(
@@ -701,7 +701,7 @@ def run_cases(job: dict, runner: str = "", filename: str = "solution.py") -> dic
     results.update(hidden_results)
     status = "ok"
     if load_error:
-        status = load_error["kind"]
+        status = load_error["status"]
     elif output_exceeded:
         status = "output_limit"
     report = usage.report()
