@@ -9,8 +9,9 @@ from typing import Any
 from challenges.grading import Grade, Verdict
 from challenges.models import ChallengeVersion, TestCase
 
-# The page templates a kind may have (see Kind.page_templates).
+# The challenge page's templates a kind may have (see Kind.page_templates), and all of them.
 PAGE_TEMPLATES = ("example", "extras", "answer")
+TEMPLATE_PARTS = (*PAGE_TEMPLATES, "card")
 
 
 class AnswerRejected(ValueError):
@@ -43,7 +44,8 @@ class Kind:
     # The kind's page templates, in frontend/templates/frontend/kinds/<name>/ (any template
     # directory): "example" shows one visible example (every kind whose cases aren't
     # questions), "extras" goes above the examples (SQL's schema panel), "answer" replaces the
-    # shared code editor (design's question form).
+    # shared code editor (design's question form); "card" is the kind's card on the landing
+    # page (a kind without one isn't advertised there).
     page_templates: frozenset[str] = frozenset({"example"})
 
     # Packages -------------------------------------------------------------------------------
@@ -138,8 +140,13 @@ class Kind:
         }
 
     def template(self, part: str) -> str:
-        """The name of one of the kind's page templates (`part`: one of PAGE_TEMPLATES)."""
+        """The name of one of the kind's templates (`part`: one of TEMPLATE_PARTS)."""
         return f"frontend/kinds/{self.name}/{part}.html"
+
+    @property
+    def card_template(self) -> str | None:
+        """The kind's card on the landing page; None: not advertised there."""
+        return self.template("card") if "card" in self.page_templates else None
 
     def answer_lines(self, version: ChallengeVersion, answers: Any) -> list[dict[str, str]]:
         """A submission's answers in words, for its page (kinds answered with code: none)."""

@@ -90,6 +90,7 @@ def _input_problem(case_input: dict) -> bool:
 class PythonKind(Kind):
     name = "python"
     label = "Python"
+    page_templates = frozenset({"example", "card"})
     config_keys = frozenset(
         {"entrypoint", "mode", "comparator", "comparator_options", "time_limit_s", "memory_mb"}
     )

@@ -232,7 +232,7 @@ def _table_problem(expected) -> bool:
 class SqlKind(Kind):
     name = "sql"
     label = "SQL"
-    page_templates = frozenset({"example", "extras"})
+    page_templates = frozenset({"example", "extras", "card"})
     source_extension = "sql"
     editor_language = "sql"
     editor_label = "Your query (SQL, SQLite dialect)"

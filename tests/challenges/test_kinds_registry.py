@@ -8,7 +8,7 @@ from django.template.loader import get_template
 from django.test import override_settings
 
 from challenges.kinds import is_kind_name, kind_choices, kind_for, kind_names, question_kinds
-from challenges.kinds.base import PAGE_TEMPLATES, Kind
+from challenges.kinds.base import TEMPLATE_PARTS, Kind
 from challenges.models import Challenge
 
 
@@ -75,7 +75,9 @@ def test_only_question_kinds_run_without_code_or_source_files():
 @pytest.mark.parametrize("name", kind_names())
 def test_each_kind_has_the_page_templates_it_declares(name):
     kind = kind_for(name)
-    assert kind.page_templates <= set(PAGE_TEMPLATES)
+    assert kind.page_templates <= set(TEMPLATE_PARTS)
+    # Every built-in kind is advertised on the landing page.
+    assert kind.card_template == f"frontend/kinds/{name}/card.html"
     # A kind whose examples are shown has a template to show one.
     assert ("example" in kind.page_templates) is not kind.cases_are_questions
     for part in kind.page_templates:
