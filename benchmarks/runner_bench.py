@@ -25,8 +25,15 @@ from django.conf import settings  # noqa: E402
 
 from benchmarks.report import machine_description, median, percentile, write_section  # noqa: E402
 from runner import docker_engine  # noqa: E402
-from runner import pool as pool_module  # noqa: E402
-from runner.facade import CaseInput, Mode, RunSpec, Status, run, settle  # noqa: E402
+from runner.facade import (  # noqa: E402
+    CaseInput,
+    Mode,
+    RunSpec,
+    Status,
+    close_engines,
+    run,
+    settle,
+)
 
 TRIVIAL = "print(1)"
 CONCURRENCY = (1, 2, 4, 8)
@@ -45,7 +52,7 @@ def order_total(items, coupon=None):
 
 
 def raw_docker_run() -> float:
-    image = settings.RUNNER["IMAGE"]
+    image = settings.RUNNER["ENGINE_OPTIONS"]["image"]
     started = time.perf_counter()
     subprocess.run(
         ["docker", "run", "--rm", "--network", "none", image, "python3", "-c", TRIVIAL],
@@ -57,10 +64,13 @@ def raw_docker_run() -> float:
 
 def raw_sdk_run() -> float:
     """The engine's own naive path without the CLI: create, start, wait, logs, remove."""
-    client = docker_engine.client(settings.RUNNER["DOCKER_HOST"])
+    client = docker_engine.client(settings.RUNNER["ENGINE_OPTIONS"]["docker_host"])
     started = time.perf_counter()
     output = client.containers.run(
-        settings.RUNNER["IMAGE"], ["python3", "-c", TRIVIAL], network_mode="none", remove=True
+        settings.RUNNER["ENGINE_OPTIONS"]["image"],
+        ["python3", "-c", TRIVIAL],
+        network_mode="none",
+        remove=True,
     )
     if output != b"1\n":
         raise RuntimeError(f"raw run printed {output!r}")
@@ -77,10 +87,11 @@ def runner_run(spec: RunSpec) -> float:
 
 
 def use_pool(size: int, concurrency: int) -> None:
-    if pool_module.has_shared_pool():
-        pool_module.shared_pool(0).close()
-        pool_module._pool = None
-    settings.RUNNER["POOL_SIZE"] = size
+    """The next runs use an engine with `size` spares per limits; the previous engine's pool is
+    emptied so its spares don't count against this variant."""
+    settle()
+    close_engines()
+    settings.RUNNER["ENGINE_OPTIONS"] = {**settings.RUNNER["ENGINE_OPTIONS"], "pool_size": size}
     settings.RUNNER["CONCURRENCY"] = concurrency
 
 

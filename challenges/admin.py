@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 
 from challenges import package_content
 from challenges.access import access_challenges_for_admin, authorable_organisations
-from challenges.models import Challenge, ChallengeVersion, Skill, TestCase
+from challenges.models import Challenge, ChallengeSkill, ChallengeVersion, Skill, Tag, TestCase
 from challenges.packages import MANIFEST, kind_config_problems
 from challenges.services import (
     PublishRefused,
@@ -23,7 +23,24 @@ from challenges.services import (
 
 @admin.register(Skill)
 class SkillAdmin(admin.ModelAdmin):
+    """The canonical taxonomy is code (challenges/skills.py), kept in step by loadchallenges."""
+
+    list_display = ("slug", "name", "position", "description")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
     list_display = ("slug", "name")
+    search_fields = ("slug", "name")
 
 
 def _latest(challenge: Challenge) -> ChallengeVersion | None:
@@ -44,10 +61,10 @@ class ChallengeAdmin(admin.ModelAdmin):
     )
     list_filter = ("kind", "difficulty", "is_published", "organisation", "skills")
     search_fields = ("slug", "title")
-    filter_horizontal = ("skills",)
     # Publishing is the publish action's (challenge_publish checks the validation); the owner
     # and slug never change once a challenge exists.
-    readonly_fields = ("is_published", "current_version")
+    # Skills and tags come from the package (challenge.toml), never typed here.
+    readonly_fields = ("is_published", "current_version", "skills_trained", "tag_list")
     actions = ["validate_now", "publish_latest", "draft_new_version"]
 
     def get_queryset(self, request):
@@ -66,6 +83,15 @@ class ChallengeAdmin(admin.ModelAdmin):
         if obj is None:
             return self.readonly_fields
         return (*self.readonly_fields, "slug", "kind", "organisation")
+
+    @admin.display(description="skills")
+    def skills_trained(self, challenge: Challenge) -> str:
+        weights = ChallengeSkill.objects.filter(challenge=challenge).select_related("skill")
+        return ", ".join(f"{w.skill.name} {w.weight:.0%}" for w in weights) or "-"
+
+    @admin.display(description="tags")
+    def tag_list(self, challenge: Challenge) -> str:
+        return ", ".join(challenge.tags.values_list("slug", flat=True)) or "-"
 
     @admin.display(description="latest version")
     def latest_validation(self, challenge: Challenge) -> str:

@@ -6,6 +6,23 @@ from django.db import models
 
 
 class Skill(models.Model):
+    """A canonical skill (challenges/skills.py): the fixed taxonomy readiness is scored over."""
+
+    slug = models.SlugField(max_length=64, unique=True)
+    name = models.CharField(max_length=100)
+    description = models.CharField(max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tag(models.Model):
+    """A free-form topic an author labels a challenge with (e.g. `idempotency`)."""
+
     slug = models.SlugField(max_length=64, unique=True)
     name = models.CharField(max_length=100)
 
@@ -34,7 +51,11 @@ class Challenge(models.Model):
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=16, choices=kind_choices)
     difficulty = models.CharField(max_length=8, choices=Difficulty.choices)
-    skills = models.ManyToManyField(Skill, related_name="challenges", blank=True)
+    # 1-3 canonical skills with weights adding up to 1; tags are free-form.
+    skills = models.ManyToManyField(
+        Skill, through="ChallengeSkill", related_name="challenges", blank=True
+    )
+    tags = models.ManyToManyField(Tag, related_name="challenges", blank=True)
     context = models.CharField(
         max_length=32, blank=True, help_text="Business setting, e.g. e-commerce, fintech."
     )
@@ -60,6 +81,27 @@ class Challenge(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ChallengeSkill(models.Model):
+    """How much of a challenge trains one canonical skill (a share; a challenge's add up to 1)."""
+
+    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="skill_weights")
+    skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="challenge_weights")
+    weight = models.FloatField()
+
+    class Meta:
+        ordering = ["challenge", "-weight", "skill__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["challenge", "skill"], name="unique_challenge_skill"),
+            models.CheckConstraint(
+                condition=models.Q(weight__gt=0) & models.Q(weight__lte=1),
+                name="challenge_skill_weight_share",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.challenge.slug}: {self.skill.slug} {self.weight:g}"
 
 
 class ChallengeVersion(models.Model):

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 
 from challenges.kinds import kind_names
+from challenges.skills import skill_weight_problems
 
 # Assets are the only files whose names come from the author: an SQL dataset's files.
 MAX_ASSETS = 64
@@ -28,7 +29,7 @@ MAX_CASES = 500
 MAX_MUTANTS = 20
 MAX_HINTS = 20
 MAX_HINT_CHARS = 2000
-MAX_SKILLS = 20
+MAX_TAGS = 20
 MAX_MARKDOWN_CHARS = 200_000
 MAX_PROBLEMS_PER_VALUE = 5
 TOML_INT_RANGE = (-(2**63), 2**63 - 1)
@@ -258,7 +259,8 @@ def content_problems(content: Any) -> dict[str, list[str]]:
     minutes = content.get("estimated_minutes")
     if isinstance(minutes, bool) or not isinstance(minutes, int):
         add("estimated_minutes", ["must be a whole number"])
-    for key, limit, each in (("skills", MAX_SKILLS, 64), ("hints", MAX_HINTS, MAX_HINT_CHARS)):
+    add("skills", skill_weight_problems(content.get("skills")))
+    for key, limit, each in (("tags", MAX_TAGS, 64), ("hints", MAX_HINTS, MAX_HINT_CHARS)):
         value = content.get(key, [])
         if not isinstance(value, list) or len(value) > limit:
             add(key, [f"must be a list of at most {limit} texts"])

@@ -13,6 +13,7 @@ from typing import Any
 
 from challenges import package_content as limits
 from challenges.kinds import kind_for, kind_names
+from challenges.skills import normalised_weights, skill_weight_problems
 
 MANIFEST = "challenge.toml"
 DIFFICULTIES = {"easy", "medium", "hard"}
@@ -82,7 +83,8 @@ class ChallengePackage:
     title: str
     kind: str
     difficulty: str
-    skills: tuple[str, ...]
+    # Canonical skill -> weight (shares adding up to 1), sorted by slug.
+    skills: dict[str, float]
     context: str
     estimated_minutes: int
     statement_md: str
@@ -95,6 +97,8 @@ class ChallengePackage:
     mutants: tuple[Mutant, ...] = ()
     # Extra files by relative path, e.g. an SQL challenge's "dataset/schema.sql".
     assets: dict[str, str] = field(default_factory=dict)
+    # Free-form topic slugs (what `skills` held before the canonical taxonomy).
+    tags: tuple[str, ...] = ()
     digest: str = field(default="")
 
     def content(self) -> dict[str, Any]:
@@ -104,7 +108,8 @@ class ChallengePackage:
             "title": self.title,
             "kind": self.kind,
             "difficulty": self.difficulty,
-            "skills": list(self.skills),
+            "skills": dict(self.skills),
+            "tags": list(self.tags),
             "context": self.context,
             "estimated_minutes": self.estimated_minutes,
             "statement_md": self.statement_md,
@@ -294,14 +299,15 @@ def _manifest_problems(manifest: dict, kind: Any) -> list[str]:
         problems.append(f"{MANIFEST}: kind must be one of {kind_names()}")
     if manifest.get("difficulty") not in DIFFICULTIES:
         problems.append(f"{MANIFEST}: difficulty must be one of {sorted(DIFFICULTIES)}")
-    skills = manifest.get("skills", [])
+    problems += [f"{MANIFEST}: {found}" for found in skill_weight_problems(manifest.get("skills"))]
+    tags = manifest.get("tags", [])
     if (
-        not isinstance(skills, list)
-        or not 1 <= len(skills) <= limits.MAX_SKILLS
-        or not all(isinstance(s, str) and len(s) <= 64 and SLUG_RE.match(s) for s in skills)
+        not isinstance(tags, list)
+        or len(tags) > limits.MAX_TAGS
+        or not all(isinstance(t, str) and len(t) <= 64 and SLUG_RE.match(t) for t in tags)
     ):
         problems.append(
-            f"{MANIFEST}: skills must be a list of 1 to {limits.MAX_SKILLS} slugs "
+            f"{MANIFEST}: tags must be a list of at most {limits.MAX_TAGS} slugs "
             "(each at most 64 characters)"
         )
     context = manifest.get("context", "")
@@ -395,7 +401,8 @@ def read_package(folder: Path, *, organisation: str | None = None) -> ChallengeP
         title=manifest["title"].strip(),
         kind=kind,
         difficulty=manifest["difficulty"],
-        skills=tuple(sorted(set(manifest["skills"]))),  # a set: order carries no meaning
+        skills=normalised_weights(manifest["skills"]),
+        tags=tuple(sorted(set(manifest.get("tags", [])))),  # a set: order carries no meaning
         context=manifest.get("context", ""),
         estimated_minutes=manifest.get("estimated_minutes", 20),
         statement_md=statement,
@@ -437,7 +444,8 @@ def package_from_content(path: Path, content: Any) -> ChallengePackage:
         title=content["title"],
         kind=content["kind"],
         difficulty=content["difficulty"],
-        skills=tuple(sorted(set(content["skills"]))),
+        skills=normalised_weights(content["skills"]),
+        tags=tuple(sorted(set(content.get("tags", [])))),
         context=content.get("context", ""),
         estimated_minutes=content["estimated_minutes"],
         statement_md=content["statement_md"],
@@ -495,9 +503,11 @@ def write_package(package: ChallengePackage, folder: Path) -> Path:
         "title": package.title,
         "kind": package.kind,
         "difficulty": package.difficulty,
-        "skills": list(package.skills),
+        "skills": dict(package.skills),
         "estimated_minutes": package.estimated_minutes,
     }
+    if package.tags:
+        manifest["tags"] = list(package.tags)
     if package.context:
         manifest["context"] = package.context
     if package.hints:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from accounts.models import User
 from challenges.access import access_visible_challenges
-from challenges.kinds import question_kinds
-from challenges.models import Challenge, ChallengeVersion, Skill, TestCase
+from challenges.kinds import Kind, kind_for, question_kinds
+from challenges.models import Challenge, ChallengeSkill, ChallengeVersion, Skill, TestCase
 from challenges.packages import ChallengePackage, package_from_content
-from submissions.queries import challenges_with_progress
+from submissions.queries import challenge_solved_by, challenges_with_progress
 
 # The progress filter's values: solved; attempted but not solved; never attempted.
 PROGRESS_CHOICES = ("solved", "attempted", "new")
@@ -25,7 +28,9 @@ def challenge_list_published(*, user: User | AnonymousUser) -> QuerySet[Challeng
         .filter(is_published=True, current_version__isnull=False)
         .distinct()
         .select_related("current_version")
-        .prefetch_related("skills")
+        .prefetch_related(
+            Prefetch("skill_weights", queryset=ChallengeSkill.objects.select_related("skill"))
+        )
     )
 
 
@@ -62,7 +67,7 @@ def challenge_list_filtered(
 
 
 def skill_list_published(*, user: User | AnonymousUser) -> QuerySet[Skill]:
-    """Skills used by at least one challenge `user` may practise (for a filter's choices)."""
+    """Canonical skills trained by a challenge `user` may practise (for a filter's choices)."""
     return Skill.objects.filter(
         challenges__in=challenge_list_published(user=user).values("pk")
     ).distinct()
@@ -79,6 +84,49 @@ def version_examples(version_id: int) -> QuerySet[TestCase]:
         TestCase.objects.filter(version_id=version_id, visibility=TestCase.Visibility.EXAMPLE)
         .exclude(version__challenge__kind__in=question_kinds())
         .order_by("ordinal")
+    )
+
+
+@dataclass(frozen=True)
+class ChallengeDetail:
+    """A published challenge as a candidate sees it: the API and the page both show this."""
+
+    challenge: Challenge
+    version: ChallengeVersion  # the current version
+    kind: Kind
+    examples: list[TestCase]  # visible examples only, never a question's answer key
+    solved: bool
+
+    @property
+    def hints(self) -> list:
+        return self.version.hints
+
+    @cached_property
+    def hidden_case_count(self) -> int:
+        return self.version.cases.count() - len(self.examples)
+
+    @cached_property
+    def kind_fields(self) -> dict[str, Any]:
+        """The kind's extra API fields (`Kind.detail_fields`: sql_schema, questions)."""
+        return self.kind.detail_fields(self.version)
+
+    @property
+    def editorial_html(self) -> str | None:
+        """The worked solution, only once the candidate has solved the challenge."""
+        return self.version.editorial_html if self.solved else None
+
+
+def challenge_detail(*, user: User | AnonymousUser, slug: str) -> ChallengeDetail:
+    """The challenge `user` opens; raises Challenge.DoesNotExist for unknown, unpublished or
+    inaccessible slugs."""
+    challenge = challenge_get_published(slug=slug, user=user)
+    version = challenge.current_version
+    return ChallengeDetail(
+        challenge=challenge,
+        version=version,
+        kind=kind_for(challenge.kind),
+        examples=list(version_examples(version.pk)),
+        solved=challenge_solved_by(user=user, challenge_id=challenge.pk),
     )
 
 
@@ -99,7 +147,11 @@ def version_content(version: ChallengeVersion) -> dict:
         "title": challenge.title,
         "kind": challenge.kind,
         "difficulty": challenge.difficulty,
-        "skills": sorted(challenge.skills.values_list("slug", flat=True)),
+        "skills": {
+            weight.skill.slug: weight.weight
+            for weight in challenge.skill_weights.select_related("skill")
+        },
+        "tags": sorted(challenge.tags.values_list("slug", flat=True)),
         "context": challenge.context,
         "estimated_minutes": challenge.estimated_minutes,
         "statement_md": version.statement_md,

@@ -11,9 +11,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from challenges.kinds import kind_for
-from challenges.models import Challenge, ChallengeVersion, Skill, TestCase
+from challenges.models import Challenge, ChallengeSkill, ChallengeVersion, Skill, Tag, TestCase
 from challenges.packages import ChallengePackage
-from challenges.skills import skill_name
+from challenges.skills import CANONICAL_SKILLS, skill_definition, tag_name
 from markup import render_markdown
 from organisations.models import Organisation
 
@@ -129,12 +129,55 @@ def challenge_import_package(
             for field_name, value in missing.items():
                 setattr(current, field_name, value)
     challenge.save()
-    skills = [
-        Skill.objects.get_or_create(slug=slug, defaults={"name": skill_name(slug)})[0]
-        for slug in package.skills
-    ]
-    challenge.skills.set(skills)
+    _set_skills_and_tags(challenge, package)
     return ImportOutcome(challenge=challenge, version=current, created_version=created)
+
+
+def _set_skills_and_tags(challenge: Challenge, package: ChallengePackage) -> None:
+    """The challenge's canonical skill weights and its tags, as the package says."""
+    ChallengeSkill.objects.filter(challenge=challenge).exclude(
+        skill__slug__in=package.skills
+    ).delete()
+    for slug, weight in package.skills.items():
+        ChallengeSkill.objects.update_or_create(
+            challenge=challenge, skill=canonical_skill(slug), defaults={"weight": weight}
+        )
+    challenge.tags.set(
+        Tag.objects.get_or_create(slug=slug, defaults={"name": tag_name(slug)})[0]
+        for slug in package.tags
+    )
+
+
+def canonical_skill(slug: str) -> Skill:
+    """The row of canonical skill `slug`, created from challenges/skills.py if missing."""
+    definition = skill_definition(slug)
+    position = [skill.slug for skill in CANONICAL_SKILLS].index(slug)
+    return Skill.objects.get_or_create(
+        slug=slug,
+        defaults={
+            "name": definition.name,
+            "description": definition.description,
+            "position": position,
+        },
+    )[0]
+
+
+@transaction.atomic
+def skills_sync() -> int:
+    """Bring the Skill table in step with challenges/skills.py (names, descriptions, order);
+    the number of rows it had to create."""
+    changed = 0
+    for position, definition in enumerate(CANONICAL_SKILLS):
+        _, created = Skill.objects.update_or_create(
+            slug=definition.slug,
+            defaults={
+                "name": definition.name,
+                "description": definition.description,
+                "position": position,
+            },
+        )
+        changed += created
+    return changed
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ from typing import Any
 from challenges import kinds
 from challenges.grading import Grade, SandboxFailure, Verdict
 from challenges.models import ChallengeVersion
-from runner.limits import limits_for
+from runner.facade import limits_for
 
 CALIBRATION_FACTOR = 2
 

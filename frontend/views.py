@@ -13,14 +13,12 @@ from accounts.throttles import throttle_attempt, throttle_message
 from challenges.kinds import kind_choices, kind_for
 from challenges.models import Challenge
 from challenges.queries import (
-    challenge_get_published,
+    challenge_detail,
     challenge_list_filtered,
     challenge_list_published,
     skill_list_published,
-    version_examples,
 )
 from frontend.forms import CatalogueFilters, SignUpForm
-from submissions.queries import challenge_solved_by
 
 
 def _throttled(response: HttpResponse, wait_s: int) -> HttpResponse:
@@ -122,15 +120,16 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 @login_required
 def challenge_page(request: HttpRequest, slug: str) -> HttpResponse:
     try:
-        challenge = challenge_get_published(slug=slug, user=request.user)
+        detail = challenge_detail(user=request.user, slug=slug)
     except Challenge.DoesNotExist:
         raise Http404("No such challenge.") from None
-    version = challenge.current_version
     context = {
-        "challenge": challenge,
-        "version": version,
-        "examples": version_examples(version.pk),
-        "solved": challenge_solved_by(user=request.user, challenge_id=challenge.pk),
+        "challenge": detail.challenge,
+        "version": detail.version,
+        "examples": detail.examples,
+        "hints": detail.hints,
+        "solved": detail.solved,
+        "editorial_html": detail.editorial_html,
+        **detail.kind.page_context(detail.version),
     }
-    context.update(kind_for(challenge.kind).page_context(version))
     return render(request, "frontend/challenge.html", context)

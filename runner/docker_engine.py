@@ -1,4 +1,5 @@
-"""The only module that talks to Docker: one fresh, locked-down container per execution."""
+"""The Docker engine, the only module that talks to Docker: one fresh, locked-down container
+per execution (`DockerEngine`, the default `RUNNER["ENGINE"]`)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ import docker
 from docker.errors import APIError, DockerException, ImageNotFound, NotFound
 from docker.types import Ulimit
 
+from runner.engine import EngineUnavailable, Execution
+from runner.pool import ContainerPool
 from runner.specs import Limits
 
 logger = logging.getLogger(__name__)
@@ -28,24 +31,78 @@ OWNER_LABEL = "org.interview.sandbox.owner"
 # the candidate's processes run as 10001 with none (runner/harness/harness.py).
 HARNESS_USER = "0:0"
 HARNESS_CAPABILITIES = ["SETUID", "SETGID", "KILL"]
+# The sandbox image holds the harness (platform/sandbox/Dockerfile copies runner/harness/).
+HARNESS_COMMAND = ["python3", "-I", "/opt/harness/harness.py"]
 
 _clients: dict[str, docker.DockerClient] = {}
 _client_lock = threading.Lock()
 
 
-class EngineUnavailable(Exception):
-    """The engine or image can't be used: a sandbox error, never the candidate's fault."""
+class DockerEngine:
+    """Runs the harness in a fresh container of `image` on the engine at `docker_host` (empty:
+    the local socket), with `pool_size` containers per limits created ahead of need."""
 
+    def __init__(self, *, image: str, docker_host: str = "", pool_size: int = 1):
+        if not isinstance(image, str) or not image:
+            raise TypeError("image must be a non-empty image name")
+        self.image = image
+        self.docker_host = docker_host or ""
+        self.pool = ContainerPool(size=max(0, int(pool_size)), discard=discard)
 
-@dataclass(frozen=True)
-class Execution:
-    exit_code: int | None
-    stdout: bytes
-    stderr: bytes
-    oom_killed: bool
-    timed_out: bool
-    output_exceeded: bool
-    wall_time_ms: int
+    def execute(
+        self,
+        *,
+        stdin: bytes,
+        limits: Limits,
+        wall_timeout_s: float,
+        stdout_cap: int,
+        stderr_cap: int,
+    ) -> Execution:
+        prepared = self.pool.take(
+            limits,
+            lambda: create(
+                image=self.image,
+                command=HARNESS_COMMAND,
+                limits=limits,
+                docker_host=self.docker_host,
+            ),
+        )
+        try:
+            return run_prepared(
+                prepared,
+                stdin=stdin,
+                wall_timeout_s=wall_timeout_s,
+                stdout_cap=stdout_cap,
+                stderr_cap=stderr_cap,
+            )
+        finally:
+            # Removal happens in the background, after the caller has its result.
+            self.pool.release(prepared)
+
+    def status(self) -> tuple[bool, str]:
+        try:
+            engine_info(self.docker_host)
+            if not image_present(self.image, self.docker_host):
+                return (
+                    False,
+                    f"the sandbox image {self.image!r} is missing (run platform/sandbox/build.sh)",
+                )
+        except EngineUnavailable as exc:
+            return False, str(exc)
+        return True, "ready"
+
+    def remove_stale(self, *, older_than_s: float) -> int:
+        try:
+            return remove_stale_containers(older_than_s=older_than_s, docker_host=self.docker_host)
+        except DockerException as exc:
+            reset_client()
+            raise EngineUnavailable(f"Docker engine unreachable: {exc}") from exc
+
+    def settle(self, timeout_s: float) -> None:
+        self.pool.drain(timeout_s)
+
+    def close(self) -> None:
+        self.pool.close()
 
 
 def client(docker_host: str = "") -> docker.DockerClient:
@@ -210,31 +267,6 @@ def discard(prepared: Prepared) -> None:
     remove(prepared.container_id, prepared.docker_host)
 
 
-def execute(
-    *,
-    image: str,
-    command: list[str],
-    stdin: bytes,
-    limits: Limits,
-    wall_timeout_s: float,
-    stdout_cap: int,
-    stderr_cap: int,
-    docker_host: str = "",
-) -> Execution:
-    """Run `command` in a fresh container, feeding `stdin`; the container is always removed."""
-    prepared = create(image=image, command=command, limits=limits, docker_host=docker_host)
-    try:
-        return run_prepared(
-            prepared,
-            stdin=stdin,
-            wall_timeout_s=wall_timeout_s,
-            stdout_cap=stdout_cap,
-            stderr_cap=stderr_cap,
-        )
-    finally:
-        remove(prepared.container_id, docker_host)
-
-
 def _read_frames(
     sock: socket.socket, deadline: float, *, stdout_cap: int, stderr_cap: int
 ) -> tuple[bytearray, bytearray, bool, bool]:
@@ -292,7 +324,7 @@ def remove(container_id: str, docker_host: str = "") -> None:
             time.sleep(0.2 * (attempt + 1))
 
 
-def remove_stale(*, older_than_s: float, docker_host: str = "") -> int:
+def remove_stale_containers(*, older_than_s: float, docker_host: str = "") -> int:
     """Remove sandbox containers left behind: their owner process on this host is gone, or
     they are older than any run may take. Returns how many were removed."""
     api = client(docker_host).api
@@ -323,10 +355,3 @@ def sandbox_containers(*, owner: str | None = None, docker_host: str = "") -> li
     label = f"{OWNER_LABEL}={owner}" if owner else SANDBOX_LABEL
     api = client(docker_host).api
     return [(c["Id"], c["State"]) for c in api.containers(all=True, filters={"label": label})]
-
-
-def sandbox_container_ids(*, owner: str | None = None, docker_host: str = "") -> list[str]:
-    """Ids of sandbox containers, optionally only those created by `owner` (host:pid)."""
-    label = f"{OWNER_LABEL}={owner}" if owner else SANDBOX_LABEL
-    api = client(docker_host).api
-    return [c["Id"] for c in api.containers(all=True, filters={"label": label})]

@@ -1,4 +1,4 @@
-"""The runner's facade: `run(spec) -> RunResult`. Callers import from here only."""
+"""The runner's facade: `run(spec) -> RunResult`. Callers outside runner/ import from here only."""
 
 from __future__ import annotations
 
@@ -13,9 +13,8 @@ from pathlib import Path
 from django.conf import settings
 
 from config.json_nesting import json_depth_over
-from runner import docker_engine
-from runner.limits import default_limits
-from runner.pool import has_shared_pool, shared_pool
+from runner.engine import Engine, EngineUnavailable, Execution, close_engines, engine
+from runner.limits import default_limits, limits_for
 from runner.slots import SlotsBusy, slot
 from runner.specs import (
     CaseInput,
@@ -31,6 +30,9 @@ from runner.specs import (
 __all__ = [
     "CaseInput",
     "CaseOutput",
+    "Engine",
+    "EngineUnavailable",
+    "Execution",
     "InvalidSource",
     "Limits",
     "Mode",
@@ -39,7 +41,9 @@ __all__ = [
     "Status",
     "background_runs",
     "cleanup_stale_sandboxes",
+    "close_engines",
     "engine_status",
+    "limits_for",
     "run",
     "settle",
     "validate_source",
@@ -48,7 +52,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-HARNESS_COMMAND = ["python3", "-I", "/opt/harness/harness.py"]
 # What the cases of one run may return together (the harness refuses more: MAX_TOTAL_ACTUAL_BYTES).
 MAX_RETURNED_BYTES = 4 * 1024 * 1024
 # Nesting the worker accepts in a returned value (the harness refuses deeper: MAX_DEPTH).
@@ -167,41 +170,29 @@ def run(spec: RunSpec) -> RunResult:
             timeout_s=float(conf["SLOT_WAIT_S"]),
             keep_free=1 if _background.get() else 0,
         ):
-            execution = _execute(stdin=stdin, limits=limits, budget_s=budget, cap=cap)
+            execution = engine().execute(
+                stdin=stdin,
+                limits=limits,
+                wall_timeout_s=budget,
+                stdout_cap=cap,
+                stderr_cap=64 * 1024,
+            )
     except SlotsBusy as exc:
         return RunResult(status=Status.SANDBOX_ERROR, message=str(exc))
-    except docker_engine.EngineUnavailable as exc:
+    except EngineUnavailable as exc:
         logger.warning("sandbox error: %s", exc)
         return RunResult(status=Status.SANDBOX_ERROR, message=str(exc))
     return _interpret(execution, nonce, limits, hidden={c.id for c in spec.cases if c.hidden})
 
 
-def _execute(*, stdin: bytes, limits: Limits, budget_s: float, cap: int):
-    conf = settings.RUNNER
-    image, host = conf["IMAGE"], conf["DOCKER_HOST"]
-    pool = shared_pool(int(conf["POOL_SIZE"]))
-    prepared = pool.take(
-        (host, image, limits),
-        lambda: docker_engine.create(
-            image=image, command=HARNESS_COMMAND, limits=limits, docker_host=host
-        ),
-    )
-    try:
-        return docker_engine.run_prepared(
-            prepared, stdin=stdin, wall_timeout_s=budget_s, stdout_cap=cap, stderr_cap=64 * 1024
-        )
-    finally:
-        # Removal happens in the background, after the caller has its result.
-        pool.release(prepared)
-
-
 def settle(timeout_s: float = 30.0) -> None:
-    """Wait until background container removals and pool refills are done."""
-    if has_shared_pool():
-        shared_pool(int(settings.RUNNER["POOL_SIZE"])).drain(timeout_s)
+    """Wait until the engine's background work (container removals, pool refills) is done."""
+    engine().settle(timeout_s)
 
 
-def _interpret(execution, nonce: str, limits: Limits, hidden: set[str] = frozenset()) -> RunResult:
+def _interpret(
+    execution: Execution, nonce: str, limits: Limits, hidden: set[str] = frozenset()
+) -> RunResult:
     report = _harness_report(execution.stdout, nonce)
     if execution.timed_out:
         return RunResult(
@@ -325,21 +316,12 @@ def cleanup_stale_sandboxes(*, older_than_s: float | None = None) -> int:
     if older_than_s is None:
         older_than_s = float(settings.RUNNER["MAX_TIME_LIMIT_S"]) * 10 + 120
     try:
-        return docker_engine.remove_stale(
-            older_than_s=older_than_s, docker_host=settings.RUNNER["DOCKER_HOST"]
-        )
-    except docker_engine.EngineUnavailable as exc:
+        return engine().remove_stale(older_than_s=older_than_s)
+    except EngineUnavailable as exc:
         logger.warning("could not clean up stale sandboxes: %s", exc)
         return 0
 
 
 def engine_status() -> tuple[bool, str]:
-    """(ready, explanation): is the engine reachable and the sandbox image present?"""
-    image = settings.RUNNER["IMAGE"]
-    try:
-        docker_engine.engine_info(settings.RUNNER["DOCKER_HOST"])
-        if not docker_engine.image_present(image, settings.RUNNER["DOCKER_HOST"]):
-            return False, f"the sandbox image {image!r} is missing (run platform/sandbox/build.sh)"
-    except docker_engine.EngineUnavailable as exc:
-        return False, str(exc)
-    return True, "ready"
+    """(ready, explanation): is the engine reachable and able to run a sandbox?"""
+    return engine().status()

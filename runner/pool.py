@@ -1,29 +1,36 @@
-"""Pre-created one-shot containers: created and attached ahead of need, started once, removed.
+"""Pre-created one-shot sandboxes: created and attached ahead of need, started once, removed.
 
 Creating a container is a large share of a short run's latency; doing it between runs (and
 removing finished containers after the caller has its result) takes it off the critical path.
-A pooled container is never reused: each is started exactly once.
+A pooled sandbox is never reused: each is started exactly once. The pool knows nothing of
+Docker: its engine gives it a way to create a sandbox and a way to discard one.
 """
 
 from __future__ import annotations
 
-import atexit
 import logging
 import threading
 import time
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Protocol
 
-from runner import docker_engine
-from runner.docker_engine import EngineUnavailable, Prepared
+from runner.engine import EngineUnavailable
 
 logger = logging.getLogger(__name__)
 
 
+class Prepared(Protocol):
+    """A sandbox created ahead of need; `created_at` is its `time.monotonic()` birth."""
+
+    created_at: float
+
+
 class ContainerPool:
-    def __init__(self, *, size: int, max_idle_s: float = 60.0):
+    def __init__(self, *, size: int, discard: Callable[[Prepared], None], max_idle_s: float = 60.0):
         self.size = size
         self.max_idle_s = max_idle_s
+        self._discard = discard
         self._idle: dict[Hashable, list[Prepared]] = {}
         self._refilling: set[Hashable] = set()
         self._lock = threading.Lock()
@@ -49,7 +56,7 @@ class ContainerPool:
 
     def release(self, prepared: Prepared) -> None:
         """Remove a used (or unwanted) container in the background."""
-        self._submit(docker_engine.discard, prepared)
+        self._submit(self._discard, prepared)
 
     def drain(self, timeout_s: float = 30.0) -> None:
         """Wait for background creations and removals (tests; shutdown)."""
@@ -69,7 +76,7 @@ class ContainerPool:
             idle = [p for group in self._idle.values() for p in group]
             self._idle.clear()
         for prepared in idle:
-            docker_engine.discard(prepared)
+            self._discard(prepared)
         self.drain()
         self._executor.shutdown(wait=True)
 
@@ -122,9 +129,9 @@ class ContainerPool:
                         if not closed:
                             self._idle.setdefault(key, []).append(prepared)
                     for old in evicted:
-                        docker_engine.discard(old)
+                        self._discard(old)
                     if closed:
-                        docker_engine.discard(prepared)
+                        self._discard(prepared)
                         return
             except EngineUnavailable as exc:
                 logger.warning("sandbox pool refill failed: %s", exc)
@@ -133,21 +140,3 @@ class ContainerPool:
                     self._refilling.discard(key)
 
         self._submit(fill)
-
-
-_pool: ContainerPool | None = None
-_pool_lock = threading.Lock()
-
-
-def shared_pool(size: int) -> ContainerPool:
-    """The process's pool (created on first use, emptied at exit)."""
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            _pool = ContainerPool(size=size)
-            atexit.register(_pool.close)
-        return _pool
-
-
-def has_shared_pool() -> bool:
-    return _pool is not None

@@ -11,7 +11,8 @@ from submissions.models import Submission
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
     """Viewing only, superusers included: a hand edit would bypass the status machine's guarded
-    updates, the grading lease and the per-user caps (submissions/services.py owns the writes)."""
+    updates, the grading lease and the per-user caps (submissions/creation.py, grading.py and
+    reviews.py own the writes)."""
 
     list_display = ("id", "user", "version", "mode", "status", "verdict", "score", "created_at")
     list_filter = ("mode", "status", "verdict")

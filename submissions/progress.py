@@ -195,7 +195,7 @@ def _skill_tallies(challenges: list[Challenge]) -> list[Tally]:
     total: dict[int, int] = defaultdict(int)
     skills = {}
     for challenge in challenges:
-        for skill in challenge.skills.all():
+        for skill in (weight.skill for weight in challenge.skill_weights.all()):
             skills[skill.pk] = skill
             total[skill.pk] += 1
             solved[skill.pk] += challenge.solved
@@ -209,8 +209,12 @@ def _skill_tallies(challenges: list[Challenge]) -> list[Tally]:
 
 
 def _kind_tallies(challenges: list[Challenge]) -> list[Tally]:
-    total = Counter(c.kind for c in challenges)
-    solved = Counter(c.kind for c in challenges if c.solved)
+    """Solved out of published per kind (every registered kind, in the registry's order)."""
+    solved: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for challenge in challenges:
+        total[challenge.kind] += 1
+        solved[challenge.kind] += challenge.solved
     return [
         Tally(key=name, name=label, solved=solved[name], total=total[name])
         for name, label in kind_choices()
@@ -241,7 +245,7 @@ def _suggestions(challenges: list[Challenge], *, skills: list[Tally]) -> list[Su
     solved_any = any(challenge.solved for challenge in challenges)
 
     def weakest_skill(challenge: Challenge) -> Tally | None:
-        slugs = {skill.slug for skill in challenge.skills.all()}
+        slugs = {weight.skill.slug for weight in challenge.skill_weights.all()}
         own = [tally for tally in skills if tally.key in slugs]
         return min(own, key=lambda tally: ratio[tally.key], default=None)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, OuterRef, QuerySet
 
 from accounts.models import User
 from submissions.models import Submission
@@ -21,25 +22,26 @@ def submission_get_for_user(*, user: User, submission_id: int) -> Submission:
     return submission_list_for_user(user=user).get(pk=submission_id)
 
 
-# A submit that solved its challenge: passed (code: accepted; design: the pass mark). An
-# accepted submit always passes; saying so keeps rows written without `passed` right.
-SOLVING = Q(mode=Submission.Mode.SUBMIT) & (Q(passed=True) | Q(verdict=Submission.Verdict.ACCEPTED))
+def solved_challenge_ids(*, user: User | AnonymousUser) -> QuerySet:
+    """Ids of the challenges `user` has solved: the one rule for "solved" everywhere (editorial,
+    badges, progress, filters). A challenge is solved by a `passed` submission: grading sets it
+    from the kind's rule (code: accepted; design: the pass mark) and a review settles it again."""
+    return (
+        Submission.objects.filter(user=user.pk if user.is_authenticated else None, passed=True)
+        .order_by()
+        .values_list("version__challenge_id", flat=True)
+        .distinct()
+    )
 
 
-def challenge_solved_by(*, user: User, challenge_id: int) -> bool:
-    """Has `user` earned the editorial: a passed submit (code: accepted; design: the pass mark)?"""
-    if not user.is_authenticated:
-        return False
-    return Submission.objects.filter(
-        SOLVING, user=user, version__challenge_id=challenge_id
-    ).exists()
+def challenge_solved_by(*, user: User | AnonymousUser, challenge_id: int) -> bool:
+    """Has `user` solved this challenge (and so earned its editorial)?"""
+    return solved_challenge_ids(user=user).filter(version__challenge_id=challenge_id).exists()
 
 
-def challenges_with_progress(queryset: QuerySet, *, user: User) -> QuerySet:
+def challenges_with_progress(queryset: QuerySet, *, user: User | AnonymousUser) -> QuerySet:
     """Annotate challenges with `solved` and `attempted` for `user`, in the same query."""
-    from django.db.models import Exists, OuterRef
-
     mine = Submission.objects.filter(user=user.pk if user.is_authenticated else None)
-    mine = mine.filter(version__challenge=OuterRef("pk"))
-    solved = mine.filter(SOLVING)
-    return queryset.annotate(solved=Exists(solved), attempted=Exists(mine))
+    attempted = mine.filter(version__challenge=OuterRef("pk"))
+    solved = solved_challenge_ids(user=user).filter(version__challenge_id=OuterRef("pk"))
+    return queryset.annotate(solved=Exists(solved), attempted=Exists(attempted))

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from submissions.services import submission_grade
+from submissions.grading import submission_grade
 
 
 @task()

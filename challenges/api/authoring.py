@@ -25,6 +25,7 @@ from challenges.services import (
     challenge_publish,
     challenge_version_validation_request,
 )
+from challenges.skills import skill_weight_problems
 from config.parsers import AUTHORING_PARSER_CLASSES
 from markup import render_markdown
 from organisations.models import Organisation
@@ -53,8 +54,13 @@ class PackageInput(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     kind = KindField()
     difficulty = serializers.ChoiceField(choices=Challenge.Difficulty.choices)
-    skills = serializers.ListField(
-        child=serializers.SlugField(max_length=64), allow_empty=False, max_length=limits.MAX_SKILLS
+    skills = serializers.DictField(
+        child=serializers.FloatField(),
+        help_text="1-3 canonical skills with positive weights, e.g. "
+        '{"sql-querying": 0.7, "data-modelling": 0.3}; normalised to shares.',
+    )
+    tags = serializers.ListField(
+        child=serializers.SlugField(max_length=64), default=list, max_length=limits.MAX_TAGS
     )
     context = serializers.CharField(max_length=32, allow_blank=True, default="")
     estimated_minutes = serializers.IntegerField(min_value=1, max_value=600)
@@ -87,6 +93,10 @@ class PackageInput(serializers.Serializer):
     def validate_assets(self, assets: dict) -> dict:
         _checked(limits.assets_problems(assets))
         return assets
+
+    def validate_skills(self, skills: dict) -> dict:
+        _checked(skill_weight_problems(skills))
+        return skills
 
     def validate_config(self, config: dict) -> dict:
         _checked(limits.config_problems(config))

@@ -1,12 +1,22 @@
 """Output shapes of the challenges API: never a hidden case's data."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from challenges.models import Challenge, TestCase
 
 
+class SkillWeightOutput(serializers.Serializer):
+    slug = serializers.CharField(source="skill.slug")
+    name = serializers.CharField(source="skill.name")
+    weight = serializers.FloatField(help_text="The share of the challenge on this skill (0-1].")
+
+
 class ChallengeListOutput(serializers.ModelSerializer):
-    skills = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    skills = SkillWeightOutput(
+        source="skill_weights", many=True, read_only=True, help_text="Canonical skills trained."
+    )
+    tags = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     progress = serializers.SerializerMethodField(help_text="solved, attempted or new (for you).")
 
     class Meta:
@@ -17,6 +27,7 @@ class ChallengeListOutput(serializers.ModelSerializer):
             "kind",
             "difficulty",
             "skills",
+            "tags",
             "context",
             "estimated_minutes",
             "progress",
@@ -34,19 +45,24 @@ class ExampleOutput(serializers.ModelSerializer):
         fields = ["ordinal", "name", "input", "expected"]
 
 
+# Renders a `challenges.queries.ChallengeDetail`, the selector the challenge page renders too.
 class ChallengeDetailOutput(ChallengeListOutput):
     progress = None
-    version = serializers.IntegerField(source="current_version.number")
-    statement_html = serializers.CharField(source="current_version.statement_html")
-    starter_code = serializers.CharField(source="current_version.starter_code")
-    hints = serializers.ListField(child=serializers.CharField(), source="current_version.hints")
-    examples = ExampleOutput(many=True, source="example_cases")
+    version = serializers.IntegerField(source="version.number")
+    statement_html = serializers.CharField(source="version.statement_html")
+    starter_code = serializers.CharField(source="version.starter_code")
+    hints = serializers.ListField(child=serializers.CharField())
+    examples = ExampleOutput(many=True)
     hidden_case_count = serializers.IntegerField()
     sql_schema = serializers.JSONField(
-        allow_null=True, help_text="SQL challenges: tables, columns and sample rows."
+        source="kind_fields.sql_schema",
+        allow_null=True,
+        help_text="SQL challenges: tables, columns and sample rows.",
     )
     questions = serializers.JSONField(
-        allow_null=True, help_text="Design challenges: the questions, without their answers."
+        source="kind_fields.questions",
+        allow_null=True,
+        help_text="Design challenges: the questions, without their answers.",
     )
     editorial_html = serializers.CharField(
         allow_null=True, help_text="The worked solution, once you have solved the challenge."
@@ -65,3 +81,13 @@ class ChallengeDetailOutput(ChallengeListOutput):
             "questions",
             "editorial_html",
         ]
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        fields = super().get_fields()
+        # The challenge's own fields, typed as in the list, are read from the detail's challenge.
+        for name in ChallengeListOutput.Meta.fields:
+            if name in fields:
+                fields[name].source = f"challenge.{fields[name].source or name}"
+        # The schema can't follow "challenge.tags" from the model: say what it is.
+        extend_schema_field(serializers.ListField(child=serializers.CharField()))(fields["tags"])
+        return fields

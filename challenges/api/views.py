@@ -9,15 +9,9 @@ from rest_framework.views import APIView
 
 from challenges.api.kind_field import KindField
 from challenges.api.serializers import ChallengeDetailOutput, ChallengeListOutput
-from challenges.kinds import kind_for, kind_names
+from challenges.kinds import kind_names
 from challenges.models import Challenge
-from challenges.queries import (
-    PROGRESS_CHOICES,
-    challenge_get_published,
-    challenge_list_filtered,
-    version_examples,
-)
-from submissions.queries import challenge_solved_by
+from challenges.queries import PROGRESS_CHOICES, challenge_detail, challenge_list_filtered
 
 
 class ListFilters(serializers.Serializer):
@@ -48,21 +42,15 @@ class ChallengeListView(generics.ListAPIView):
     def get_queryset(self):
         filters = ListFilters(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
-        return challenge_list_filtered(user=self.request.user, **filters.validated_data)
+        queryset = challenge_list_filtered(user=self.request.user, **filters.validated_data)
+        return queryset.prefetch_related("tags")
 
 
 class ChallengeDetailView(APIView):
     @extend_schema(responses=ChallengeDetailOutput, summary="A challenge, as a candidate sees it")
     def get(self, request: Request, slug: str) -> Response:
         try:
-            challenge = challenge_get_published(slug=slug, user=request.user)
+            detail = challenge_detail(user=request.user, slug=slug)
         except Challenge.DoesNotExist:
             raise Http404 from None
-        version = challenge.current_version
-        challenge.example_cases = list(version_examples(version.pk))
-        challenge.hidden_case_count = version.cases.count() - len(challenge.example_cases)
-        for name, value in kind_for(challenge.kind).detail_fields(version).items():
-            setattr(challenge, name, value)
-        solved = challenge_solved_by(user=request.user, challenge_id=challenge.pk)
-        challenge.editorial_html = version.editorial_html if solved else None
-        return Response(ChallengeDetailOutput(challenge).data)
+        return Response(ChallengeDetailOutput(detail).data)

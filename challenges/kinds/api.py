@@ -11,8 +11,7 @@ from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs,
 from challenges.matchers import response_mismatch, response_problems
 from challenges.models import ChallengeVersion, TestCase
 from challenges.packages import MANIFEST
-from runner.facade import CaseInput, Mode, RunSpec, run
-from runner.limits import limits_for
+from runner.facade import CaseInput, Mode, RunSpec, limits_for, run
 
 
 def run_spec(

@@ -11,8 +11,7 @@ from challenges.kinds.base import Kind
 from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs, is_hidden
 from challenges.models import ChallengeVersion, TestCase
 from challenges.packages import MANIFEST
-from runner.facade import CaseInput, CaseOutput, Mode, RunSpec, run
-from runner.limits import limits_for
+from runner.facade import CaseInput, CaseOutput, Mode, RunSpec, limits_for, run
 
 
 def run_spec(

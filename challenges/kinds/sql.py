@@ -21,8 +21,7 @@ from challenges.sql_schema import (
     describe_dataset_isolated,
     schema_from_result,
 )
-from runner.facade import CaseInput, Mode, RunSpec, Status, run
-from runner.limits import limits_for
+from runner.facade import CaseInput, Mode, RunSpec, Status, limits_for, run
 
 logger = logging.getLogger(__name__)
 

@@ -183,9 +183,16 @@ CHALLENGE_KINDS = {
 
 # The sandbox runner. Per-challenge limits may ask for more, up to the MAX_* caps.
 RUNNER = {
-    "IMAGE": env_str("SANDBOX_IMAGE", "interview-sandbox:latest"),
-    # DOCKER_HOST is read by the Docker SDK itself; empty means the local socket.
-    "DOCKER_HOST": env_str("DOCKER_HOST"),
+    # The engine that runs sandboxes: a dotted path to a class with the `runner.engine.Engine`
+    # methods, built with ENGINE_OPTIONS as keyword arguments (docs/runner.md, "Engines").
+    "ENGINE": env_str("SANDBOX_ENGINE", "runner.docker_engine.DockerEngine"),
+    "ENGINE_OPTIONS": {
+        "image": env_str("SANDBOX_IMAGE", "interview-sandbox:latest"),
+        # DOCKER_HOST is read by the Docker SDK itself; empty means the local socket.
+        "docker_host": env_str("DOCKER_HOST"),
+        # Containers created ahead of need, per limits; 0 turns the pool off (docs/performance.md).
+        "pool_size": env_int("SANDBOX_POOL_SIZE", 1),
+    },
     "TIME_LIMIT_S": float(env_str("SANDBOX_TIME_LIMIT_S", "5")),
     "MAX_TIME_LIMIT_S": float(env_str("SANDBOX_MAX_TIME_LIMIT_S", "30")),
     "MEMORY_MB": env_int("SANDBOX_MEMORY_MB", 256),
@@ -200,8 +207,6 @@ RUNNER = {
     "SLOTS_DIR": env_str("SANDBOX_SLOTS_DIR", str(VAR_DIR / "sandbox-slots")),
     # How long a run waits for a free slot before giving up (back-pressure, retried later).
     "SLOT_WAIT_S": float(env_str("SANDBOX_SLOT_WAIT_S", "60")),
-    # Containers created ahead of need, per limits; 0 turns the pool off (docs/performance.md).
-    "POOL_SIZE": env_int("SANDBOX_POOL_SIZE", 1),
 }
 
 # Back-pressure at the door: beyond these, creating a submission answers "busy, retry in N s".

@@ -223,7 +223,8 @@ function start(root) {
       if (lostSince) { lostSince = null; setConnection(""); }
       show(submission.finished ? "done" : "pending", renderSubmission(submission));
       if (submission.finished) {
-        if (submission.mode === "submit" && ["accepted", "pending_review"].indexOf(submission.verdict) >= 0) revealEditorial();
+        // The server's "solved" rule (Submission.passed) decides; the detail API has the editorial.
+        if (submission.passed) revealEditorial();
         return;
       }
       await sleep(delay);

@@ -15,7 +15,7 @@ from challenges.access import access_challenges_for_review
 from challenges.grading import Verdict
 from submissions.api.serializers import SubmissionOutput
 from submissions.models import Submission
-from submissions.services import ReviewRejected, submission_review
+from submissions.reviews import ReviewRejected, submission_review
 
 
 def reviewable(user) -> QuerySet[Submission]:

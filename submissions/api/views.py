@@ -12,14 +12,14 @@ from challenges.models import Challenge
 from challenges.queries import challenge_get_published
 from submissions.api.serializers import SubmissionCreateInput, SubmissionOutput
 from submissions.api.throttles import SubmissionCreateThrottle
-from submissions.models import Submission
-from submissions.queries import submission_get_for_user, submission_list_for_user
-from submissions.services import (
+from submissions.creation import (
     QueueFull,
     SubmissionRejected,
     SubmitBudgetSpent,
     submission_create,
 )
+from submissions.models import Submission
+from submissions.queries import submission_get_for_user, submission_list_for_user
 
 
 class SubmissionListCreateView(generics.ListAPIView):

@@ -138,7 +138,10 @@ def test_content_problems_name_each_field():
         "title": ["must be text"],
         "statement_md": ["contains a NUL character"],
         "starter_code": ["100000 bytes; the sandbox takes at most 65536"],
-        "skills": ["must be a list of at most 20 texts"],
+        "skills": [
+            "skills must be a table of 1 to 3 canonical skills with weights, e.g. skills = "
+            "{ sql-querying = 0.7, data-modelling = 0.3 } (free-form slugs go in tags)"
+        ],
         "hints": ["each item is text of at most 2000 characters"],
         "cases": ["case 1: 'expected' is missing"],
         "mutants": ["mutant 1: the name is letters, digits, '_' or '-'"],

@@ -42,7 +42,8 @@ def test_invalid_package_lists_every_problem(package_copy):
         "challenge.toml: title is required, at most 200 characters",
         "challenge.toml: kind must be one of ['api', 'design', 'python', 'sql']",
         "challenge.toml: difficulty must be one of ['easy', 'hard', 'medium']",
-        "challenge.toml: skills must be a list of 1 to 20 slugs (each at most 64 characters)",
+        "challenge.toml: skills must be a table of 1 to 3 canonical skills with weights, e.g. "
+        "skills = { sql-querying = 0.7, data-modelling = 0.3 } (free-form slugs go in tags)",
         "cases.json: case 1: 'input' must be an object",
         "cases.json: case 1: 'expected' is missing",
         "cases.json: at least one case must be a visible example",

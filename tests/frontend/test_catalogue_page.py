@@ -5,12 +5,12 @@ import re
 import pytest
 
 from challenges.models import Challenge, ChallengeVersion, Skill
-from challenges.skills import skill_name
 from submissions.models import Submission
 from tests.factories import UserFactory
 
 
-def publish(slug, *, title, kind="python", difficulty="easy", skills=(), published=True):
+def publish(slug, *, title, kind="python", difficulty="easy", skills=None, published=True):
+    """A published challenge training `skills` (canonical slug -> weight)."""
     challenge = Challenge.objects.create(
         slug=slug, title=title, kind=kind, difficulty=difficulty, is_published=published,
         context="fintech", estimated_minutes=30,
@@ -20,16 +20,16 @@ def publish(slug, *, title, kind="python", difficulty="easy", skills=(), publish
     )
     challenge.current_version = version
     challenge.save()
-    challenge.skills.set(
-        [Skill.objects.get_or_create(slug=s, defaults={"name": skill_name(s)})[0] for s in skills]
-    )
+    for slug_, weight in (skills or {}).items():
+        challenge.skill_weights.create(skill=Skill.objects.get(slug=slug_), weight=weight)
     return challenge
 
 
 def attempt(user, challenge, verdict):
+    """A graded submit as the worker leaves it (an accepted code submit has passed)."""
     return Submission.objects.create(
         user=user, version=challenge.current_version, mode="submit", code="x",
-        status="done", verdict=verdict,
+        status="done", verdict=verdict, passed=verdict == "accepted",
     )  # fmt: skip
 
 
@@ -39,19 +39,20 @@ def titles(page: str) -> list[str]:
 
 @pytest.fixture
 def catalogue(order_total):
-    """order-total (python, easy, python + money-handling) and three more."""
+    """order-total (python, easy, money + Python correctness) and three more."""
     return {
         "order-total": order_total,
         "ledger": publish(
             "ledger", title="Double-entry ledger", kind="sql", difficulty="medium",
-            skills=["sql", "money-handling"],
+            skills={"sql-querying": 0.5, "money-correctness": 0.5},
         ),
         "rate-limits": publish(
             "rate-limits", title="Per-tenant rate limits", kind="api", difficulty="hard",
-            skills=["http"],
+            skills={"api-security": 1},
         ),
         "cache": publish(
-            "cache", title="Cache sizing", kind="design", difficulty="hard", skills=["caching"]
+            "cache", title="Cache sizing", kind="design", difficulty="hard",
+            skills={"caching-performance": 1},
         ),
     }  # fmt: skip
 
@@ -84,13 +85,21 @@ def test_the_form_has_labelled_controls_and_works_without_javascript(client, ada
 
 
 def test_skill_choices_are_the_published_challenges_skills(client, ada, catalogue):
-    publish("draft", title="Draft", skills=["secret-skill"], published=False)
+    publish("draft", title="Draft", skills={"data-modelling": 1}, published=False)
     page = get(client)
     skills = re.findall(
         r'<option value="([^"]*)"', page.split('name="skill"')[1].split("</select>")[0]
     )
-    assert skills == ["", "caching", "http", "money-handling", "python", "sql"]
-    assert "secret-skill" not in page
+    # Only skills a published challenge trains, in the taxonomy's order.
+    assert skills == [
+        "",
+        "python-correctness",
+        "sql-querying",
+        "api-security",
+        "caching-performance",
+        "money-correctness",
+    ]
+    assert "data-modelling" not in page
 
 
 @pytest.mark.parametrize(
@@ -98,7 +107,7 @@ def test_skill_choices_are_the_published_challenges_skills(client, ada, catalogu
     [
         ("?kind=sql", ["Double-entry ledger"]),
         ("?difficulty=hard", ["Cache sizing", "Per-tenant rate limits"]),
-        ("?skill=money-handling", ["Checkout total with a coupon", "Double-entry ledger"]),
+        ("?skill=money-correctness", ["Checkout total with a coupon", "Double-entry ledger"]),
         ("?search=LEDGER", ["Double-entry ledger"]),
         ("?difficulty=hard&kind=api", ["Per-tenant rate limits"]),
         ("?search=&kind=&skill=&difficulty=&progress=", None),  # an empty form: everything
@@ -182,7 +191,12 @@ def test_cards_show_kind_difficulty_context_minutes_and_skills(client, ada, cata
     assert '<span class="tag difficulty-medium">Medium</span>' in card
     assert '<span class="tag">fintech</span>' in card
     assert "~30 min" in card
-    assert re.findall(r'<span class="skill">(.*?)</span>', card) == ["Money handling", "SQL"]
+    assert re.findall(
+        r'<span class="skill" title="(\d+)% of this challenge">(.*?)</span>', card
+    ) == [
+        ("50", "SQL querying"),
+        ("50", "Money &amp; correctness"),
+    ]
 
 
 def test_the_page_does_not_query_per_challenge(
@@ -194,7 +208,11 @@ def test_the_page_does_not_query_per_challenge(
     with django_assert_max_num_queries(6):
         get(client)
     for index in range(20):
-        publish(f"extra-{index}", title=f"Extra {index}", skills=["python", "sql"])
+        publish(
+            f"extra-{index}",
+            title=f"Extra {index}",
+            skills={"python-correctness": 0.5, "sql-querying": 0.5},
+        )
     with django_assert_max_num_queries(6):
-        page = get(client, "?skill=python")
+        page = get(client, "?skill=python-correctness")
     assert "21 of 24 challenges" in page

@@ -12,7 +12,7 @@ def assert_no_leftover_containers() -> None:
     # Only this process's containers: other workers may share the engine.
     states = [s for _, s in docker_engine.sandbox_containers(owner=docker_engine.owner_label())]
     assert [s for s in states if s != "created"] == []
-    assert len(states) <= settings.RUNNER["POOL_SIZE"]
+    assert len(states) <= settings.RUNNER["ENGINE_OPTIONS"]["pool_size"]
 
 
 def assert_host_unharmed() -> None:

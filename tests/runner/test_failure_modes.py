@@ -14,11 +14,12 @@ from runner import docker_engine
 from runner.facade import RunSpec, Status, cleanup_stale_sandboxes, run
 from runner.limits import default_limits
 from runner.slots import SlotsBusy, slot
+from tests.runner.engine_settings import engine_options
 from tests.runner.sandbox_checks import assert_host_unharmed
 
 
 def test_engine_down_is_a_sandbox_error_and_nothing_runs_locally(settings, monkeypatch):
-    settings.RUNNER = {**settings.RUNNER, "DOCKER_HOST": "unix:///nonexistent/docker.sock"}
+    settings.RUNNER = engine_options(docker_host="unix:///nonexistent/docker.sock")
     ran_locally = []
     monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: ran_locally.append(a))
     result = run(RunSpec(source="print(1)"))
@@ -30,7 +31,7 @@ def test_engine_down_is_a_sandbox_error_and_nothing_runs_locally(settings, monke
 
 @pytest.mark.docker
 def test_missing_image_is_a_sandbox_error():
-    with override_settings(RUNNER={**settings.RUNNER, "IMAGE": "interview-sandbox:no-such-tag"}):
+    with override_settings(RUNNER=engine_options(image="interview-sandbox:no-such-tag")):
         result = run(RunSpec(source="print(1)"))
     assert result.status == Status.SANDBOX_ERROR
     assert "interview-sandbox:no-such-tag" in result.message
@@ -61,7 +62,8 @@ def test_containers_of_a_killed_worker_are_swept_at_the_next_start():
         "from django.conf import settings\n"
         "from runner import docker_engine\n"
         "from runner.limits import default_limits\n"
-        "p = docker_engine.create(image=settings.RUNNER['IMAGE'], command=['sleep', '60'],"
+        "p = docker_engine.create(image=settings.RUNNER['ENGINE_OPTIONS']['image'],"
+        " command=['sleep', '60'],"
         " limits=default_limits())\n"
         "print(p.container_id, flush=True)\n"
         "os.kill(os.getpid(), 9)\n"
@@ -80,7 +82,7 @@ def test_containers_of_a_killed_worker_are_swept_at_the_next_start():
 @pytest.mark.docker
 def test_the_stale_sweep_spares_live_workers_containers():
     prepared = docker_engine.create(
-        image=settings.RUNNER["IMAGE"], command=["true"], limits=default_limits()
+        image=settings.RUNNER["ENGINE_OPTIONS"]["image"], command=["true"], limits=default_limits()
     )
     try:
         cleanup_stale_sandboxes()

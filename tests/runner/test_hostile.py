@@ -11,8 +11,7 @@ from django.conf import settings
 
 from challenges.kinds import python as python_kind
 from runner import docker_engine
-from runner.facade import CaseInput, Mode, RunSpec, Status, run
-from runner.limits import limits_for
+from runner.facade import CaseInput, Mode, RunSpec, Status, limits_for, run
 from tests.runner.sandbox_checks import assert_host_unharmed
 
 pytestmark = pytest.mark.docker
@@ -228,7 +227,7 @@ def test_signalling_the_harness_and_everyone_else_changes_nothing():
 def test_planted_links_and_fifos_are_never_followed_by_the_host(monkeypatch):
     # The host reads results only from the attach stream; it never copies files out of the
     # container, so a planted path can't lead it anywhere. Prove no file API is called.
-    api = docker_engine.client(settings.RUNNER["DOCKER_HOST"]).api
+    api = docker_engine.client(settings.RUNNER["ENGINE_OPTIONS"]["docker_host"]).api
 
     def forbidden(*args, **kwargs):
         raise AssertionError("the host read or wrote a file in the sandbox")

@@ -7,8 +7,8 @@ import sys
 import pytest
 from django.conf import settings
 
-from runner.facade import CaseInput, Mode, RunSpec, Status, run
-from runner.limits import limits_for
+from runner.facade import CaseInput, Mode, RunSpec, Status, limits_for, run
+from tests.runner.engine_settings import engine_options
 from tests.runner.sandbox_checks import assert_no_leftover_containers
 
 pytestmark = pytest.mark.docker
@@ -149,7 +149,7 @@ def test_runcode_json_prints_exactly_one_object(tmp_path):
 
 
 def test_missing_image_is_a_sandbox_error(settings):
-    settings.RUNNER = {**settings.RUNNER, "IMAGE": "interview-sandbox:does-not-exist"}
+    settings.RUNNER = engine_options(image="interview-sandbox:does-not-exist")
     result = run_program("print(1)")
     assert result.status == Status.SANDBOX_ERROR
     assert "interview-sandbox:does-not-exist" in result.message

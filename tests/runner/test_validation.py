@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from runner.facade import InvalidSource, RunSpec, run, validate_source, validate_source_bytes
+from runner.facade import InvalidSource, validate_source, validate_source_bytes
 
 
 def test_nul_bytes_are_refused():
@@ -25,14 +25,3 @@ def test_lone_surrogates_are_refused():
 def test_huge_source_is_refused_with_the_sizes():
     with pytest.raises(InvalidSource, match="the source is 101 bytes; the limit is 100 bytes"):
         validate_source("#" * 101)
-
-
-def test_run_refuses_before_touching_docker(monkeypatch):
-    import runner.docker_engine
-
-    def explode(**kwargs):
-        raise AssertionError("a container was started")
-
-    monkeypatch.setattr(runner.docker_engine, "execute", explode)
-    with pytest.raises(InvalidSource):
-        run(RunSpec(source="\x00"))

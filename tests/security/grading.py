@@ -29,7 +29,7 @@ def code_challenge(
         "title": slug.replace("-", " ").capitalize(),
         "kind": kind,
         "difficulty": "easy",
-        "skills": [kind if kind == "python" else "api-design"],
+        "skills": {"python-correctness" if kind == "python" else "api-design": 1},
         "context": "",
         "estimated_minutes": 10,
         "statement_md": "Solve it.",

@@ -70,7 +70,11 @@ def nested(depth: int):
             {"cases": ["case 1: input: a text value contains a NUL character"]},
         ),
         ({"hints": [{"a": 1}]}, {"hints": {"0": ["Not a valid string."]}}),
-        ({"skills": [None]}, {"skills": {"0": ["This field may not be null."]}}),
+        (
+            {"skills": {"algorithms": None}},
+            {"skills": {"algorithms": ["This field may not be null."]}},
+        ),
+        ({"tags": [None]}, {"tags": {"0": ["This field may not be null."]}}),
         ({"assets": None}, {"assets": ["This field may not be null."]}),
         (
             {"mutants": {"a": 1}},
@@ -156,6 +160,7 @@ FIELDS = [
     "kind",
     "difficulty",
     "skills",
+    "tags",
     "context",
     "estimated_minutes",
     "statement_md",

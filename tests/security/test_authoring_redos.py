@@ -56,7 +56,7 @@ def redos_challenge(transactional_db):
         "title": "Evil regex",
         "kind": "api",
         "difficulty": "easy",
-        "skills": ["api-design"],
+        "skills": {"api-design": 1},
         "context": "",
         "estimated_minutes": 5,
         "statement_md": "Answer a's.",

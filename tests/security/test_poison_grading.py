@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 
 from challenges.packages import read_package
 from challenges.services import challenge_import_package
-from submissions import services
+from submissions import grading
 from submissions.models import Submission
 from submissions.result_caps import MAX_RESULTS_BYTES
 from tests.conftest import CATALOGUE
@@ -96,7 +96,7 @@ def test_poison_values_of_every_kind_end_finished_small_and_renderable(transacti
         mode="submit",
         answers={},
         status="running",
-        attempts=services.max_attempts(),
+        attempts=grading.max_attempts(),
         lease_expires_at=timezone.now() - timedelta(seconds=1),
     )
     worker = start_worker()
@@ -180,7 +180,7 @@ def test_a_crash_in_grading_ends_as_internal_error_and_frees_the_queue(
     # The worker's attempts (the retry is enqueued with backoff; here we run it at once).
     for _ in range(2):
         with django_capture_on_commit_callbacks(execute=False):
-            services.submission_grade(submission_id=submission_id)
+            grading.submission_grade(submission_id=submission_id)
     body = design_api.get(f"/api/submissions/{submission_id}/").json()
     assert (body["status"], body["verdict"], body["finished"], body["attempts"]) == (
         "error",

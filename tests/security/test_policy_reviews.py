@@ -9,8 +9,9 @@ from rest_framework.test import APIClient
 
 from challenges.packages import read_package
 from challenges.services import challenge_import_package
+from submissions.creation import submission_create
 from submissions.models import Review
-from submissions.services import ReviewRejected, submission_create, submission_review
+from submissions.reviews import ReviewRejected, submission_review
 from tests.factories import UserFactory
 
 PACKAGE = Path(__file__).parent.parent / "challenges" / "packages" / "cache-sizing"

@@ -45,7 +45,7 @@ def make_challenge(
     )
     challenge.current_version = version
     challenge.save(update_fields=["current_version"])
-    challenge.skills.set(skills)
+    challenge.skills.set(skills, through_defaults={"weight": 1})
     return challenge
 
 

@@ -4,8 +4,8 @@ import time
 
 import pytest
 
+from submissions.creation import submission_create
 from submissions.models import Submission
-from submissions.services import submission_create
 
 REDIS_URL = "redis://127.0.0.1:6379/15"  # a database of its own, flushed around the test
 

@@ -3,15 +3,16 @@
 import pytest
 
 from challenges.grading import Grade, SandboxFailure, Verdict
-from submissions import services
+from submissions import creation, grading, queueing
 from submissions.models import Submission
 from tests.factories import UserFactory
+from tests.runner.engine_settings import engine_options
 
 
 @pytest.fixture
 def submission(candidate, order_total, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):
-        return services.submission_create(
+        return creation.submission_create(
             user=candidate, challenge=order_total, mode="submit", code="def order_total(): pass"
         )
 
@@ -19,7 +20,7 @@ def submission(candidate, order_total, django_capture_on_commit_callbacks):
 @pytest.fixture
 def engine_up(monkeypatch):
     """These tests fake the grading itself: the engine's state must not matter."""
-    monkeypatch.setattr(services, "engine_status", lambda: (True, "ready"))
+    monkeypatch.setattr(grading, "engine_status", lambda: (True, "ready"))
 
 
 def accepted() -> Grade:
@@ -30,7 +31,7 @@ def test_create_enqueues_only_after_commit(
     candidate, order_total, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        submission = services.submission_create(
+        submission = creation.submission_create(
             user=candidate, challenge=order_total, mode="run", code="x = 1"
         )
     assert len(callbacks) == 1
@@ -39,28 +40,28 @@ def test_create_enqueues_only_after_commit(
 
 
 def test_claim_is_exclusive(submission):
-    assert services.submission_claim(submission_id=submission.pk) == 1
-    assert services.submission_claim(submission_id=submission.pk) is None
+    assert grading.submission_claim(submission_id=submission.pk) == 1
+    assert grading.submission_claim(submission_id=submission.pk) is None
     submission.refresh_from_db()
     assert submission.status == Submission.Status.RUNNING
     assert submission.lease_expires_at is not None
 
 
 def test_expired_lease_is_claimed_again_and_the_old_attempt_cannot_finish(submission):
-    assert services.submission_claim(submission_id=submission.pk) == 1
+    assert grading.submission_claim(submission_id=submission.pk) == 1
     Submission.objects.filter(pk=submission.pk).update(lease_expires_at="2000-01-01T00:00:00Z")
-    assert services.submission_claim(submission_id=submission.pk) == 2
+    assert grading.submission_claim(submission_id=submission.pk) == 2
     assert (
-        services.submission_complete(submission_id=submission.pk, attempt=1, grade=accepted())
+        grading.submission_complete(submission_id=submission.pk, attempt=1, grade=accepted())
         is False
     )
     assert (
-        services.submission_complete(submission_id=submission.pk, attempt=2, grade=accepted())
+        grading.submission_complete(submission_id=submission.pk, attempt=2, grade=accepted())
         is True
     )
     submission.refresh_from_db()
     assert (submission.status, submission.verdict, submission.score) == ("done", "accepted", 1.0)
-    assert services.submission_claim(submission_id=submission.pk) is None
+    assert grading.submission_claim(submission_id=submission.pk) is None
 
 
 @pytest.mark.usefixtures("engine_up")
@@ -70,13 +71,13 @@ def test_sandbox_failures_retry_then_end_as_internal_error(
     def failing_grade(**kwargs):
         raise SandboxFailure("engine unreachable")
 
-    monkeypatch.setattr(services.kinds, "grade", failing_grade)
-    for attempt in range(1, services.max_attempts() + 1):
+    monkeypatch.setattr(grading.kinds, "grade", failing_grade)
+    for attempt in range(1, grading.max_attempts() + 1):
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            services.submission_grade(submission_id=submission.pk)
+            grading.submission_grade(submission_id=submission.pk)
         submission.refresh_from_db()
         assert submission.attempts == attempt
-        if attempt < services.max_attempts():
+        if attempt < grading.max_attempts():
             assert submission.status == Submission.Status.QUEUED
             assert len(callbacks) == 1  # the retry, enqueued with backoff
     assert submission.status == Submission.Status.ERROR
@@ -88,22 +89,19 @@ def test_sandbox_failures_retry_then_end_as_internal_error(
 @pytest.mark.usefixtures("engine_up")
 def test_grading_a_finished_submission_again_does_nothing(submission, monkeypatch):
     calls = []
-    monkeypatch.setattr(services.kinds, "grade", lambda **kw: calls.append(kw) or accepted())
-    services.submission_grade(submission_id=submission.pk)
-    services.submission_grade(submission_id=submission.pk)
+    monkeypatch.setattr(grading.kinds, "grade", lambda **kw: calls.append(kw) or accepted())
+    grading.submission_grade(submission_id=submission.pk)
+    grading.submission_grade(submission_id=submission.pk)
     assert len(calls) == 1
 
 
 def test_while_the_engine_is_down_submissions_wait_without_using_attempts(
     submission, settings, django_capture_on_commit_callbacks
 ):
-    from runner import docker_engine
-
-    settings.RUNNER = {**settings.RUNNER, "DOCKER_HOST": "unix:///nonexistent/docker.sock"}
-    docker_engine.reset_client()
+    settings.RUNNER = engine_options(docker_host="unix:///nonexistent/docker.sock")
     for _ in range(3):
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            services.submission_grade(submission_id=submission.pk)
+            grading.submission_grade(submission_id=submission.pk)
         assert len(callbacks) == 1  # queued again, after a delay
     submission.refresh_from_db()
     assert (submission.status, submission.attempts, submission.verdict) == ("queued", 0, "")
@@ -121,14 +119,14 @@ def test_a_crash_in_grading_is_retried_then_ends_as_internal_error_and_frees_the
     def crashing_grade(**kwargs):
         raise TypeError("'<' not supported between instances of 'list' and 'int'")
 
-    monkeypatch.setattr(services.kinds, "grade", crashing_grade)
+    monkeypatch.setattr(grading.kinds, "grade", crashing_grade)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.submission_grade(submission_id=submission.pk)
+        grading.submission_grade(submission_id=submission.pk)
     submission.refresh_from_db()
     assert (submission.status, submission.attempts) == ("queued", 1)
     assert len(callbacks) == 1  # retried with backoff
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.submission_grade(submission_id=submission.pk)
+        grading.submission_grade(submission_id=submission.pk)
     submission.refresh_from_db()
     assert (submission.status, submission.verdict, submission.attempts) == (
         "error",
@@ -143,7 +141,7 @@ def test_a_crash_in_grading_is_retried_then_ends_as_internal_error_and_frees_the
     assert "not supported" not in submission.message  # our traceback stays in our logs
     assert "grading crashed" in caplog.text
     assert "TypeError" in caplog.text
-    assert not services._in_flight().exists()
+    assert not creation._in_flight().exists()
 
 
 def test_the_sweeper_finishes_what_used_up_its_attempts_instead_of_requeueing_it(
@@ -161,23 +159,23 @@ def test_the_sweeper_finishes_what_used_up_its_attempts_instead_of_requeueing_it
             status="running", attempts=attempts, lease_expires_at=expired,
         )  # fmt: skip
 
-    spent, retryable = orphan(services.max_attempts()), orphan(1)
+    spent, retryable = orphan(grading.max_attempts()), orphan(1)
     leased = Submission.objects.create(
         user=candidate, version=order_total.current_version, mode="submit", code="x=1",
-        status="running", attempts=services.max_attempts(),
+        status="running", attempts=grading.max_attempts(),
         lease_expires_at=timezone.now() + timedelta(minutes=5),
     )  # fmt: skip
     # Before any sweep, the lost cause already holds no place in the queue.
-    assert set(services._in_flight().values_list("pk", flat=True)) == {retryable.pk, leased.pk}
+    assert set(creation._in_flight().values_list("pk", flat=True)) == {retryable.pk, leased.pk}
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        assert services.submissions_requeue_expired() == [retryable.pk]
+        assert grading.submissions_requeue_expired() == [retryable.pk]
     assert len(callbacks) == 1
     spent.refresh_from_db()
     assert (spent.status, spent.verdict) == ("error", "internal_error")
     assert "does not count against you" in spent.message
     assert Submission.objects.get(pk=leased.pk).status == "running"  # its worker is alive
     # And a claim never takes it again.
-    assert services.submission_claim(submission_id=spent.pk) is None
+    assert grading.submission_claim(submission_id=spent.pk) is None
 
 
 # --- the fair queue -----------------------------------------------------------------------------
@@ -185,7 +183,7 @@ def test_the_sweeper_finishes_what_used_up_its_attempts_instead_of_requeueing_it
 
 def another(candidate, order_total, django_capture_on_commit_callbacks, mode="submit"):
     with django_capture_on_commit_callbacks(execute=False):
-        return services.submission_create(
+        return creation.submission_create(
             user=candidate, challenge=order_total, mode=mode, code="x = 1"
         )
 
@@ -197,23 +195,23 @@ def test_a_user_runs_at_most_max_running_per_user_gradings_at_once(
     stranger = another(
         UserFactory(username="stranger"), order_total, django_capture_on_commit_callbacks
     )
-    assert services.submission_claim(submission_id=submission.pk) == 1
-    assert services.submission_claim(submission_id=second.pk) is None
-    assert services.submission_claim(submission_id=stranger.pk) == 1  # others aren't held up
+    assert grading.submission_claim(submission_id=submission.pk) == 1
+    assert grading.submission_claim(submission_id=second.pk) is None
+    assert grading.submission_claim(submission_id=stranger.pk) == 1  # others aren't held up
     second.refresh_from_db()
     assert (second.status, second.attempts) == ("queued", 0)
 
     settings.SUBMISSIONS = {**settings.SUBMISSIONS, "MAX_RUNNING_PER_USER": 2}
-    assert services.submission_claim(submission_id=second.pk) == 1
+    assert grading.submission_claim(submission_id=second.pk) == 1
 
 
 def test_a_dead_workers_expired_lease_does_not_hold_the_users_place(
     submission, candidate, order_total, django_capture_on_commit_callbacks
 ):
     second = another(candidate, order_total, django_capture_on_commit_callbacks)
-    assert services.submission_claim(submission_id=submission.pk) == 1
+    assert grading.submission_claim(submission_id=submission.pk) == 1
     Submission.objects.filter(pk=submission.pk).update(lease_expires_at="2000-01-01T00:00:00Z")
-    assert services.submission_claim(submission_id=second.pk) == 1
+    assert grading.submission_claim(submission_id=second.pk) == 1
 
 
 def test_no_cap_when_max_running_per_user_is_zero(
@@ -221,8 +219,8 @@ def test_no_cap_when_max_running_per_user_is_zero(
 ):
     settings.SUBMISSIONS = {**settings.SUBMISSIONS, "MAX_RUNNING_PER_USER": 0}
     others = [another(candidate, order_total, django_capture_on_commit_callbacks) for _ in range(3)]
-    assert services.submission_claim(submission_id=submission.pk) == 1
-    assert [services.submission_claim(submission_id=s.pk) for s in others] == [1, 1, 1]
+    assert grading.submission_claim(submission_id=submission.pk) == 1
+    assert [grading.submission_claim(submission_id=s.pk) for s in others] == [1, 1, 1]
 
 
 @pytest.mark.usefixtures("engine_up")
@@ -232,10 +230,10 @@ def test_a_busy_users_submission_waits_shortly_without_using_an_attempt(
     from django_tasks_db.models import DBTaskResult
 
     second = another(candidate, order_total, django_capture_on_commit_callbacks)
-    assert services.submission_claim(submission_id=submission.pk) == 1
-    monkeypatch.setattr(services.kinds, "grade", lambda **kw: pytest.fail("graded while busy"))
+    assert grading.submission_claim(submission_id=submission.pk) == 1
+    monkeypatch.setattr(grading.kinds, "grade", lambda **kw: pytest.fail("graded while busy"))
     with django_capture_on_commit_callbacks(execute=True):
-        services.submission_grade(submission_id=second.pk)
+        grading.submission_grade(submission_id=second.pk)
     second.refresh_from_db()
     assert (second.status, second.attempts) == ("queued", 0)
     (task,) = DBTaskResult.objects.all()
@@ -247,14 +245,14 @@ def test_runs_are_queued_before_submits(candidate, order_total, django_capture_o
     from django_tasks_db.models import DBTaskResult
 
     with django_capture_on_commit_callbacks(execute=True):
-        submit = services.submission_create(
+        submit = creation.submission_create(
             user=candidate, challenge=order_total, mode="submit", code="x = 1"
         )
-        run = services.submission_create(
+        run = creation.submission_create(
             user=candidate, challenge=order_total, mode="run", code="x = 1"
         )
     priorities = {task.args_kwargs["args"][0]: task.priority for task in DBTaskResult.objects.all()}
-    assert priorities == {submit.pk: 0, run.pk: services.RUN_PRIORITY}
+    assert priorities == {submit.pk: 0, run.pk: queueing.RUN_PRIORITY}
     first = DBTaskResult.objects.ready().first()  # the worker's own ordering
     assert first.args_kwargs["args"] == [run.pk]
 
@@ -283,8 +281,8 @@ def test_a_grade_of_any_size_and_shape_is_stored_bounded(submission):
         verdict=Verdict.WRONG_ANSWER, score=0.0, cases=rows, message="m" * 100_000,
         stdout="o" * 1_000_000, stderr="\x00" * 10,
     )  # fmt: skip
-    attempt = services.submission_claim(submission_id=submission.pk)
-    assert services.submission_complete(submission_id=submission.pk, attempt=attempt, grade=grade)
+    attempt = grading.submission_claim(submission_id=submission.pk)
+    assert grading.submission_complete(submission_id=submission.pk, attempt=attempt, grade=grade)
     stored = Submission.objects.get(pk=submission.pk)
     size = len(json.dumps(stored.results))
     assert size <= result_caps.MAX_RESULTS_BYTES
@@ -340,7 +338,7 @@ def test_two_workers_claiming_one_users_submissions_at_once_take_one(candidate, 
     from django.db import connection, transaction
 
     first, second = (
-        services.submission_create(
+        creation.submission_create(
             user=candidate, challenge=order_total, mode="submit", code="x = 1"
         )
         for _ in range(2)
@@ -351,7 +349,7 @@ def test_two_workers_claiming_one_users_submissions_at_once_take_one(candidate, 
         try:
             # Its claim is made but not committed yet while the other worker claims.
             with transaction.atomic():
-                claims["first"] = services.submission_claim(submission_id=first.pk)
+                claims["first"] = grading.submission_claim(submission_id=first.pk)
                 claimed.set()
                 threading.Event().wait(0.5)
         finally:
@@ -361,7 +359,7 @@ def test_two_workers_claiming_one_users_submissions_at_once_take_one(candidate, 
     def worker_two():
         try:
             claimed.wait()
-            claims["second"] = services.submission_claim(submission_id=second.pk)
+            claims["second"] = grading.submission_claim(submission_id=second.pk)
         finally:
             connection.close()
 

@@ -4,8 +4,8 @@ import time
 
 import pytest
 
+from submissions.creation import submission_create
 from submissions.models import Submission
-from submissions.services import submission_create
 
 pytestmark = pytest.mark.docker
 

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from challenges.kinds import kind_for
 from challenges.packages import PackageError, discover, read_package
-from challenges.services import ImportRefused, challenge_import_package
+from challenges.services import ImportRefused, challenge_import_package, skills_sync
 
 
 class Command(BaseCommand):
@@ -29,6 +29,7 @@ class Command(BaseCommand):
             folders = discover(paths)
         except FileNotFoundError as exc:
             raise CommandError(str(exc)) from None
+        skills_sync()
         errors: list[PackageError] = []
         refused: list[str] = []
         created = unchanged = 0

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import DatabaseError, connection, transaction
 
 from runner.facade import cleanup_stale_sandboxes
-from submissions.services import submissions_requeue_expired
+from submissions.grading import submissions_requeue_expired
 
 logger = logging.getLogger(__name__)
 

@@ -23,7 +23,11 @@ def test_list_and_filter(api_client, order_total):
                 "title": "Checkout total with a coupon",
                 "kind": "python",
                 "difficulty": "easy",
-                "skills": ["money-handling", "python"],
+                "skills": [
+                    {"slug": "money-correctness", "name": "Money & correctness", "weight": 0.6},
+                    {"slug": "python-correctness", "name": "Python correctness", "weight": 0.4},
+                ],
+                "tags": ["money-handling", "python"],
                 "context": "e-commerce",
                 "estimated_minutes": 15,
                 "progress": "new",
@@ -31,7 +35,8 @@ def test_list_and_filter(api_client, order_total):
         ],
     }
     assert api_client.get("/api/challenges/?kind=sql").json()["count"] == 0
-    assert api_client.get("/api/challenges/?skill=money-handling").json()["count"] == 1
+    assert api_client.get("/api/challenges/?skill=money-correctness").json()["count"] == 1
+    assert api_client.get("/api/challenges/?skill=sql-querying").json()["count"] == 0
 
 
 def test_unpublished_challenges_are_invisible(api_client, order_total):
@@ -140,6 +145,7 @@ def test_editorial_only_after_solving(api_client, candidate, order_total):
         code="x",
         status="done",
         verdict="accepted",
+        passed=True,
     )
     editorial = api_client.get("/api/challenges/order-total/").json()["editorial_html"]
     assert editorial.startswith("<p>Keep everything in integer cents")
@@ -160,7 +166,7 @@ def test_progress_marks_and_filters(api_client, candidate, order_total):
     assert slugs("progress=solved") == []
     Submission.objects.create(
         user=candidate, version=order_total.current_version, mode="submit", code="x",
-        status="done", verdict="accepted",
+        status="done", verdict="accepted", passed=True,
     )  # fmt: skip
     assert slugs("progress=solved") == ["order-total"]
     assert slugs("progress=attempted") == []
@@ -190,10 +196,11 @@ def test_listing_does_not_query_per_challenge(api_client, order_total, django_as
         )
         challenge.current_version = version
         challenge.save()
-        challenge.skills.set(order_total.skills.all())
+        challenge.skills.set(order_total.skills.all(), through_defaults={"weight": 0.5})
+        challenge.tags.set(order_total.tags.all())
 
     api_client.get("/api/challenges/")  # warm up (session, content types)
-    with django_assert_num_queries(3) as one:
+    with django_assert_num_queries(4) as one:
         api_client.get("/api/challenges/")
     for index in range(10):
         add(f"extra-{index}")

@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 from challenges.packages import read_package
 from challenges.services import challenge_import_package
 from organisations.models import Membership, Organisation
-from submissions.services import submission_create
+from submissions.creation import submission_create
 from tests.factories import UserFactory
 
 PACKAGE = Path(__file__).parent.parent.parent / "challenges" / "packages" / "cache-sizing"

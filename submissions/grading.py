@@ -1,9 +1,9 @@
-"""Writes on submissions: create and enqueue, then the guarded status machine of grading."""
+"""Grading a submission: the guarded status machine (claim, complete, retry), crash attempts,
+the engine wait and the sweep of expired leases."""
 
 from __future__ import annotations
 
 import logging
-import math
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,12 +13,17 @@ from django.db.models.functions import Coalesce
 from django.db.models.lookups import LessThan
 from django.utils import timezone
 
-from accounts.models import User
 from challenges import kinds
 from challenges.grading import Grade, SandboxFailure, Verdict
-from challenges.models import Challenge, ChallengeVersion, TestCase
+from challenges.models import ChallengeVersion, TestCase
 from runner.facade import engine_status
 from submissions.models import Submission
+from submissions.queueing import (
+    lock_user,
+    max_attempts,
+    priority_for,
+    submission_enqueue_on_commit,
+)
 from submissions.result_caps import (
     MAX_MESSAGE_CHARS,
     MAX_OUTPUT_CHARS,
@@ -33,164 +38,7 @@ ENGINE_WAIT_S = 5
 # A submission whose user already has MAX_RUNNING_PER_USER gradings running waits this long,
 # then tries again (without using an attempt).
 USER_BUSY_WAIT_S = 1.0
-# Runs (visible cases only: quick) are picked before submits by backends that order by priority.
-RUN_PRIORITY = 10
-SUBMIT_WINDOW = timedelta(hours=1)
 CRASH_REASON = "an error in our grading code; we have been told"
-
-
-def max_attempts() -> int:
-    """Grading attempts (sandbox failures, dead workers) before a submission ends as
-    internal_error."""
-    return settings.SUBMISSIONS["MAX_ATTEMPTS"]
-
-
-class QueueFull(Exception):
-    """Back-pressure: too much is waiting to be graded; `retry_after_s` says when to retry."""
-
-    def __init__(self, message: str, retry_after_s: int):
-        self.retry_after_s = retry_after_s
-        super().__init__(message)
-
-
-class SubmitBudgetSpent(Exception):
-    """Too many submits of one challenge in the last hour; `retry_after_s` says when to retry."""
-
-    def __init__(self, message: str, retry_after_s: int):
-        self.retry_after_s = retry_after_s
-        super().__init__(message)
-
-
-def _in_flight() -> QuerySet[Submission]:
-    """What still holds a place in the queue: not finished, and not a lost cause waiting for
-    the sweeper (lease expired, attempts used up)."""
-    return Submission.objects.filter(
-        status__in=[Submission.Status.QUEUED, Submission.Status.RUNNING]
-    ).exclude(attempts__gte=max_attempts(), lease_expires_at__lt=timezone.now())
-
-
-def _check_queue(user: User) -> None:
-    limits = settings.SUBMISSIONS
-    waiting = _in_flight()
-    mine = waiting.filter(user=user).count()
-    if mine >= limits["MAX_IN_FLIGHT_PER_USER"]:
-        raise QueueFull(
-            f"You have {mine} submissions waiting to be graded; send more once they have finished.",
-            retry_after_s=5,
-        )
-    total = waiting.count()
-    if total >= limits["MAX_QUEUED"]:
-        retry = min(120, 5 + total // max(1, limits["EXPECTED_GRADES_PER_S"]))
-        raise QueueFull(f"The grading queue is busy; retry in {retry} s.", retry_after_s=retry)
-
-
-def _check_submit_budget(user: User, challenge: Challenge) -> None:
-    """At most SUBMITS_PER_CHALLENGE_PER_HOUR submits of one challenge in any hour (0: no cap).
-
-    Each submit tells which hidden cases pass, so unlimited submits are an answer oracle. Runs
-    (visible cases only) and submits that failed on our side (internal_error) don't count.
-    """
-    limit = settings.SUBMISSIONS["SUBMITS_PER_CHALLENGE_PER_HOUR"]
-    if limit <= 0:
-        return
-    now = timezone.now()
-    recent = list(
-        Submission.objects.filter(
-            user=user,
-            version__challenge=challenge,
-            mode=Submission.Mode.SUBMIT,
-            created_at__gt=now - SUBMIT_WINDOW,
-        )
-        .exclude(status=Submission.Status.ERROR)
-        .order_by("created_at")
-        .values_list("created_at", flat=True)
-    )
-    if len(recent) < limit:
-        return
-    # The window has room again once enough of the oldest submits have left it.
-    frees_at = recent[len(recent) - limit] + SUBMIT_WINDOW
-    retry = max(1, math.ceil((frees_at - now).total_seconds()))
-    minutes = max(1, math.ceil(retry / 60))
-    raise SubmitBudgetSpent(
-        f"You have submitted this challenge {len(recent)} times in the last hour (the limit is "
-        f"{limit}); you can submit again in {minutes} min. Runs on the examples are not limited.",
-        retry_after_s=retry,
-    )
-
-
-def _lock_user(user_id: int) -> None:
-    """Serialise one user's queue decisions (PostgreSQL row lock; SQLite serialises writers)."""
-    list(User.objects.select_for_update().filter(pk=user_id).values_list("pk", flat=True))
-
-
-class SubmissionRejected(ValueError):
-    """Bad input at the boundary; `field` names what was wrong, `detail` says what (a message,
-    a list of them, or a message list per part, e.g. per design question)."""
-
-    def __init__(self, field: str, detail: str | list[str] | dict[str, list[str]]):
-        self.field = field
-        self.detail = [detail] if isinstance(detail, str) else detail
-        super().__init__(detail if isinstance(detail, str) else f"invalid {field}")
-
-
-def _priority(mode: str) -> int:
-    return RUN_PRIORITY if mode == Submission.Mode.RUN else 0
-
-
-@transaction.atomic
-def submission_create(
-    *,
-    user: User,
-    challenge: Challenge,
-    mode: str,
-    code: str = "",
-    answers: dict | None = None,
-) -> Submission:
-    """Store the submission, then queue it for grading once the transaction commits.
-
-    Code challenges take `code`; design challenges take `answers` keyed by question name.
-    Raises SubmissionRejected (bad input), QueueFull (back-pressure) or SubmitBudgetSpent.
-    """
-    if mode not in Submission.Mode.values:
-        raise SubmissionRejected("mode", f"mode must be one of {Submission.Mode.values}")
-    if challenge.current_version_id is None:
-        raise SubmissionRejected("challenge", "this challenge has no published version")
-    try:
-        code, answers = kinds.kind_for(challenge.kind).clean_answer(
-            version=challenge.current_version, mode=mode, code=code, answers=answers
-        )
-    except kinds.AnswerRejected as exc:
-        raise SubmissionRejected(exc.field, exc.detail) from None
-    _lock_user(user.pk)
-    _check_queue(user)
-    if mode == Submission.Mode.SUBMIT:
-        _check_submit_budget(user, challenge)
-    submission = Submission.objects.create(
-        user=user,
-        version_id=challenge.current_version_id,
-        mode=mode,
-        code=code,
-        answers=answers,
-    )
-    submission_enqueue_on_commit(submission_id=submission.pk, priority=_priority(mode))
-    return submission
-
-
-def submission_enqueue_on_commit(
-    *, submission_id: int, delay_s: float = 0, priority: int = 0
-) -> None:
-    from submissions.tasks import grade_submission
-
-    def enqueue() -> None:
-        changes = {}
-        if delay_s:
-            changes["run_after"] = timezone.now() + timedelta(seconds=delay_s)
-        if priority and grade_submission.get_backend().supports_priority:
-            changes["priority"] = priority
-        task = grade_submission.using(**changes) if changes else grade_submission
-        task.enqueue(submission_id)
-
-    transaction.on_commit(enqueue)
 
 
 def _claimable(now) -> Q:
@@ -216,7 +64,7 @@ def submission_claim(*, submission_id: int) -> int | None:
     )
     cap = settings.SUBMISSIONS["MAX_RUNNING_PER_USER"]
     if cap > 0:
-        _lock_user(user_id)
+        lock_user(user_id)
         running = (
             Submission.objects.filter(
                 user_id=user_id, status=Submission.Status.RUNNING, lease_expires_at__gte=now
@@ -378,7 +226,7 @@ def _defer_if_user_busy(submission_id: int) -> None:
         return
     with transaction.atomic():
         submission_enqueue_on_commit(
-            submission_id=submission_id, delay_s=USER_BUSY_WAIT_S, priority=_priority(mode)
+            submission_id=submission_id, delay_s=USER_BUSY_WAIT_S, priority=priority_for(mode)
         )
 
 
@@ -403,7 +251,7 @@ def submission_grade(*, submission_id: int) -> None:
                 submission_enqueue_on_commit(
                     submission_id=submission_id,
                     delay_s=ENGINE_WAIT_S,
-                    priority=_priority(queued[1]),
+                    priority=priority_for(queued[1]),
                 )
             return
     attempt = submission_claim(submission_id=submission_id)
@@ -455,65 +303,5 @@ def submissions_requeue_expired() -> list[int]:
     _finish_exhausted(Submission.objects.all())
     requeue = list(expired.filter(attempts__lt=max_attempts()).values_list("pk", "mode"))
     for submission_id, mode in requeue:
-        submission_enqueue_on_commit(submission_id=submission_id, priority=_priority(mode))
+        submission_enqueue_on_commit(submission_id=submission_id, priority=priority_for(mode))
     return [submission_id for submission_id, _ in requeue]
-
-
-class ReviewRejected(ValueError):
-    """The scores don't fit the rubric, or the submission is not waiting for review."""
-
-
-@transaction.atomic
-def submission_review(
-    *, submission: Submission, reviewer: User, scores: dict, comment: str = ""
-) -> Submission:
-    """Score the free-text answers with their rubrics and settle the final score and verdict."""
-    from submissions.models import Review
-
-    if submission.user_id == reviewer.pk:
-        raise ReviewRejected("you can't review your own submission")
-    if submission.verdict != Verdict.PENDING_REVIEW:
-        raise ReviewRejected("this submission is not waiting for review")
-    questions = {
-        case.name: case
-        for case in submission.version.cases.all()
-        if case.input.get("type") == "text"
-    }
-    if set(scores) != set(questions):
-        raise ReviewRejected(f"score exactly these questions: {sorted(questions)}")
-    earned_text = {}
-    for name, points in scores.items():
-        rubric = questions[name].input["rubric"]
-        if not isinstance(points, list) or len(points) != len(rubric):
-            raise ReviewRejected(f"{name}: give one score per rubric criterion ({len(rubric)})")
-        for given, criterion in zip(points, rubric, strict=True):
-            if not isinstance(given, int) or isinstance(given, bool):
-                raise ReviewRejected(f"{name}: scores are whole numbers")
-            if not 0 <= given <= int(criterion["points"]):
-                raise ReviewRejected(
-                    f"{name}: {criterion['criterion']!r} is worth 0 to {criterion['points']}"
-                )
-        earned_text[name] = sum(points)
-    rows = []
-    for row in submission.results:
-        if row["name"] in earned_text:
-            row = {
-                **row,
-                "status": "reviewed",
-                "earned": earned_text[row["name"]],
-                "passed": earned_text[row["name"]] == row["points"],
-            }
-        rows.append(row)
-    total = sum(row["points"] for row in rows)
-    earned = sum(row["earned"] or 0 for row in rows)
-    score = round(earned / total, 4) if total else 0.0
-    verdict = Verdict.ACCEPTED if earned == total else Verdict.WRONG_ANSWER
-    settled = Submission.objects.filter(pk=submission.pk, verdict=Verdict.PENDING_REVIEW).update(
-        verdict=verdict, score=score, results=rows, message="Reviewed."
-    )
-    if not settled:
-        raise ReviewRejected("this submission was reviewed meanwhile")
-    Review.objects.create(submission=submission, reviewer=reviewer, scores=scores, comment=comment)
-    submission_mark_passed(submission_id=submission.pk)  # the final score decides the pass
-    submission.refresh_from_db()
-    return submission

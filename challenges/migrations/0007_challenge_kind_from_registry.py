@@ -7,7 +7,7 @@ import challenges.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("challenges", "0005_version_validation_state_and_sql_schema"),
+        ("challenges", "0006_canonical_skills_and_tags"),
     ]
 
     operations = [

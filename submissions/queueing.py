@@ -1,0 +1,49 @@
+"""The grading queue: enqueueing a submission after commit, priorities, attempts, the user lock."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from submissions.models import Submission
+
+# Runs (visible cases only: quick) are picked before submits by backends that order by priority.
+RUN_PRIORITY = 10
+
+
+def max_attempts() -> int:
+    """Grading attempts (sandbox failures, dead workers) before a submission ends as
+    internal_error."""
+    return settings.SUBMISSIONS["MAX_ATTEMPTS"]
+
+
+def lock_user(user_id: int) -> None:
+    """Serialise one user's queue decisions (PostgreSQL row lock; SQLite serialises writers)."""
+    list(User.objects.select_for_update().filter(pk=user_id).values_list("pk", flat=True))
+
+
+def priority_for(mode: str) -> int:
+    """A run's grading goes before submits' (on backends that order by priority)."""
+    return RUN_PRIORITY if mode == Submission.Mode.RUN else 0
+
+
+def submission_enqueue_on_commit(
+    *, submission_id: int, delay_s: float = 0, priority: int = 0
+) -> None:
+    """Queue the grading task once the current transaction commits (after `delay_s`)."""
+    from submissions.tasks import grade_submission
+
+    def enqueue() -> None:
+        changes = {}
+        if delay_s:
+            changes["run_after"] = timezone.now() + timedelta(seconds=delay_s)
+        if priority and grade_submission.get_backend().supports_priority:
+            changes["priority"] = priority
+        task = grade_submission.using(**changes) if changes else grade_submission
+        task.enqueue(submission_id)
+
+    transaction.on_commit(enqueue)
