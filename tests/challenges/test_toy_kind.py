@@ -181,3 +181,14 @@ def test_no_code_outside_tests_names_the_toy_kind():
     )
     assert named.returncode in (0, 1), named.stderr
     assert named.stdout.splitlines() == []
+
+
+def test_the_api_filters_by_it_and_shows_it(glossary, api_client):
+    listed = api_client.get("/api/challenges/?kind=glossary")
+    assert listed.status_code == 200
+    assert [c["slug"] for c in listed.json()["results"]] == [SLUG]
+    detail = api_client.get(f"/api/challenges/{SLUG}/").json()
+    assert detail["kind"] == "glossary"
+    # The examples' expected words are visible, the hidden ones' are not.
+    assert "idempotent" in str(detail)
+    assert "stampede" not in str(detail)
