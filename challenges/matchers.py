@@ -1,10 +1,11 @@
 """Match an actual JSON value (or HTTP header) against an expected one with matchers.
 
-Objects match as subsets (extra keys allowed, like a client that ignores new fields); lists
-match element by element. Matcher objects: {"$any": true}, {"$type": "string"|"integer"|
-"number"|"boolean"|"null"|"array"|"object"}, {"$regex": "..."}, {"$len": n},
-{"$unordered": [...]}, {"$absent": true} (the key must not be there), {"$exact": {...}}
-(an object with no extra keys).
+Objects match as subsets (extra keys allowed, like a client that ignores new fields) unless
+the comparison is exact (`[api] json_match = "exact"`: no extra keys at any level); lists match
+element by element. Matcher objects: {"$any": true}, {"$type": "string"|"integer"|"number"|
+"boolean"|"null"|"array"|"object"}, {"$regex": "..."}, {"$len": n}, {"$unordered": [...]},
+{"$absent": true} (the key must not be there), {"$exact": {...}} (an object with no extra
+keys), {"$subset": {...}} (an object that may have extra keys, even in exact matching).
 
 Expected values are an author's and actual values a candidate's: `matcher_problems` checks the
 former when a package is read, and `mismatch` is total over both (a malformed matcher or a
@@ -30,7 +31,9 @@ TYPES = {
     "array": lambda v: isinstance(v, list),
     "object": lambda v: isinstance(v, dict),
 }
-MATCHERS = ("$any", "$type", "$regex", "$len", "$unordered", "$absent", "$exact")
+MATCHERS = ("$any", "$type", "$regex", "$len", "$unordered", "$absent", "$exact", "$subset")
+# How plain objects match: "subset" (extra keys are fine) or "exact" (every level).
+JSON_MATCH_MODES = ("subset", "exact")
 MAX_PATTERN_CHARS = 500
 MAX_MATCHED_CHARS = 100_000
 REGEX_TIMEOUT_S = 0.25
@@ -40,14 +43,17 @@ MAX_LEN = 1_000_000
 
 
 class _Budget:
-    def __init__(self) -> None:
+    """One comparison's regex clock, and whether its plain objects match exactly."""
+
+    def __init__(self, exact_objects: bool = False) -> None:
         self.deadline = time.monotonic() + REGEX_BUDGET_S
+        self.exact_objects = exact_objects
 
     def timeout(self) -> float:
         return max(0.0, min(REGEX_TIMEOUT_S, self.deadline - time.monotonic()))
 
 
-def _is_matcher(value: Any) -> bool:
+def is_matcher(value: Any) -> bool:
     return (
         isinstance(value, dict)
         and len(value) == 1
@@ -69,7 +75,7 @@ def matcher_problems(expected: Any, path: str = "$") -> list[str]:
     stack = [(expected, path)]
     while stack:
         value, where = stack.pop()
-        if _is_matcher(value):
+        if is_matcher(value):
             ((name, argument),) = value.items()
             if name not in MATCHERS:
                 problems.append(f"{where}: unknown matcher {name!r} (known: {', '.join(MATCHERS)})")
@@ -82,15 +88,15 @@ def matcher_problems(expected: Any, path: str = "$") -> list[str]:
             ):
                 problems.append(f"{where}: $len must be a whole number from 0 to {MAX_LEN}")
             elif name == "$regex":
-                problems += _pattern_problems(argument, where)
+                problems += pattern_problems(argument, where)
             elif name == "$unordered":
                 if not isinstance(argument, list):
                     problems.append(f"{where}: $unordered takes a list")
                 else:
                     stack.extend((item, f"{where}[{i}]") for i, item in enumerate(argument))
-            elif name == "$exact":
+            elif name in ("$exact", "$subset"):
                 if not isinstance(argument, dict):
-                    problems.append(f"{where}: $exact takes an object")
+                    problems.append(f"{where}: {name} takes an object")
                 else:
                     stack.extend((item, f"{where}.{key}") for key, item in argument.items())
         elif isinstance(value, dict):
@@ -100,7 +106,7 @@ def matcher_problems(expected: Any, path: str = "$") -> list[str]:
     return problems
 
 
-def _pattern_problems(pattern: Any, where: str) -> list[str]:
+def pattern_problems(pattern: Any, where: str) -> list[str]:
     if not isinstance(pattern, str):
         return [f"{where}: $regex takes a pattern as text"]
     if len(pattern) > MAX_PATTERN_CHARS:
@@ -130,7 +136,7 @@ def _regex_mismatch(pattern: Any, actual: Any, path: str, budget: _Budget) -> st
 
 
 def _mismatch(expected: Any, actual: Any, path: str, budget: _Budget) -> str | None:
-    if _is_matcher(expected):
+    if is_matcher(expected):
         ((name, argument),) = expected.items()
         if name == "$absent":
             return None if actual is ABSENT else f"{path}: should be absent"
@@ -167,23 +173,15 @@ def _mismatch(expected: Any, actual: Any, path: str, budget: _Budget) -> str | N
                     return f"{path}: no item matches {_shown(item)}"
                 del remaining[index]
             return None
-        if name == "$exact":
+        if name in ("$exact", "$subset"):
             if not isinstance(argument, dict):
                 return f"{path}: the expected object is not valid"
-            if not isinstance(actual, dict) or set(actual) != set(argument):
-                return f"{path}: expected exactly the keys {sorted(argument)}"
-            return _mismatch(argument, actual, path, budget)
+            return _object_mismatch(argument, actual, path, budget, exact=name == "$exact")
         return f"{path}: unknown matcher {name[:40]!r}"
     if actual is ABSENT:
         return f"{path}: missing"
     if isinstance(expected, dict):
-        if not isinstance(actual, dict):
-            return f"{path}: expected an object"
-        for key, value in expected.items():
-            problem = _mismatch(value, actual.get(key, ABSENT), f"{path}.{key}", budget)
-            if problem:
-                return problem
-        return None
+        return _object_mismatch(expected, actual, path, budget, exact=budget.exact_objects)
     if isinstance(expected, list):
         if not isinstance(actual, list) or len(actual) != len(expected):
             return f"{path}: expected a list of {len(expected)}"
@@ -204,10 +202,40 @@ def _mismatch(expected: Any, actual: Any, path: str, budget: _Budget) -> str | N
     return None if expected == actual else f"{path}: expected {_shown(expected)}"
 
 
-def mismatch(expected: Any, actual: Any, path: str = "$") -> str | None:
-    """None when `actual` matches `expected`, else where and how it differs; never raises."""
+def _object_mismatch(
+    expected: dict, actual: Any, path: str, budget: _Budget, *, exact: bool
+) -> str | None:
+    """An object: every expected key matches; `exact`: and the actual object has no other keys
+    (a key expected `$absent` is not one it must have)."""
+    if actual is ABSENT:
+        return f"{path}: missing"
+    if not isinstance(actual, dict):
+        return f"{path}: expected an object"
+    if exact:
+        wanted = {
+            key
+            for key, value in expected.items()
+            if not (is_matcher(value) and "$absent" in value)
+        }
+        extra = sorted(key for key in actual if key not in wanted)
+        if extra:
+            shown = ", ".join(repr(key[:40]) for key in extra[:5])
+            more = f" and {len(extra) - 5} more" if len(extra) > 5 else ""
+            return f"{path}: unexpected keys {shown}{more} (expected exactly {sorted(wanted)})"
+    for key, value in expected.items():
+        problem = _mismatch(value, actual.get(key, ABSENT), f"{path}.{key}", budget)
+        if problem:
+            return problem
+    return None
+
+
+def mismatch(
+    expected: Any, actual: Any, path: str = "$", *, exact_objects: bool = False
+) -> str | None:
+    """None when `actual` matches `expected`, else where and how it differs; never raises.
+    `exact_objects`: plain objects may have no keys beyond the expected ones, at every level."""
     try:
-        return _mismatch(expected, actual, path, _Budget())
+        return _mismatch(expected, actual, path, _Budget(exact_objects))
     except (RecursionError, TypeError, ValueError, OverflowError):
         return f"{path}: could not be compared with the expected value"
 
@@ -230,7 +258,7 @@ def response_problems(expected: Any, where: str) -> list[str]:
         problems.append(f"{where}: headers must be an object of name -> value")
     else:
         for name, value in headers.items():
-            if not (isinstance(value, str) or _is_matcher(value)):
+            if not (isinstance(value, str) or is_matcher(value)):
                 problems.append(f"{where}: header {name}: a text value or a matcher")
             problems += matcher_problems(value, f"{where}: header {name}")
     if "json" in expected and "text" in expected:
@@ -238,14 +266,15 @@ def response_problems(expected: Any, where: str) -> list[str]:
     if "json" in expected:
         problems += matcher_problems(expected["json"], f"{where}: body")
     if "text" in expected:
-        if not (isinstance(expected["text"], str) or _is_matcher(expected["text"])):
+        if not (isinstance(expected["text"], str) or is_matcher(expected["text"])):
             problems.append(f"{where}: text must be text or a matcher")
         problems += matcher_problems(expected["text"], f"{where}: body")
     return problems
 
 
-def response_mismatch(expected: Any, actual: Any) -> str | None:
-    """Compare one HTTP response: status, headers (case-insensitive names), JSON or text body."""
+def response_mismatch(expected: Any, actual: Any, *, json_match: str = "subset") -> str | None:
+    """Compare one HTTP response: status, headers (case-insensitive names), JSON or text body;
+    `json_match` "exact": the JSON body's objects have no extra keys at any level."""
     if not isinstance(expected, dict):
         return "the expected response is not valid"
     if not isinstance(actual, dict):
@@ -265,7 +294,9 @@ def response_mismatch(expected: Any, actual: Any) -> str | None:
     if "json" in expected:
         if "json" not in actual:
             return "body: expected JSON"
-        problem = mismatch(expected["json"], actual["json"], "body")
+        problem = mismatch(
+            expected["json"], actual["json"], "body", exact_objects=json_match == "exact"
+        )
         if problem:
             return problem
     if "text" in expected:

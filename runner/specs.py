@@ -23,6 +23,8 @@ class Mode(StrEnum):
     PROGRAM_CASES = "program_cases"  # the program once per case, each case's stdin
     PYTHON_CASES = "python_cases"
     SQL_CASES = "sql_cases"  # one query against each case's database (schema + data)
+    # The candidate's INSERT/UPDATE/DELETE statements, then the case's check query (read-only).
+    SQL_DML_CASES = "sql_dml_cases"
     API_CASES = "api_cases"  # the candidate's WSGI app driven through each scenario
     # An author's SQL dataset described for the schema panel (tables, columns, sample rows).
     SQL_DESCRIBE = "sql_describe"

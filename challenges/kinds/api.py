@@ -1,17 +1,66 @@
 """API challenges: hidden scenarios call the candidate's endpoints in the sandbox; the
-worker checks each response's status, headers and JSON body outside."""
+worker checks each response's status, headers and JSON body outside.
+
+A package with `[api] setup = "factory-argument"` hands each scenario's seed data (its input's
+`setup`, a JSON object, `{}` when absent) to the factory: `create_app(setup)`. `[api]
+json_match = "exact"` makes the JSON body's objects match exactly at every level.
+"""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from challenges.grading import Grade
 from challenges.kinds.base import Kind
 from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs, is_hidden
-from challenges.matchers import response_mismatch, response_problems
+from challenges.matchers import JSON_MATCH_MODES, response_mismatch, response_problems
 from challenges.models import ChallengeVersion, TestCase
 from challenges.packages import MANIFEST
 from runner.facade import CaseInput, Mode, RunSpec, limits_for, run
+
+SETUP_MODES = ("factory-argument",)
+# Seed data is input (it enters the sandbox, hidden cases' too): capped well below a case's
+# input, so one scenario's seed can't take a sandbox's memory or the run's input budget.
+MAX_SETUP_BYTES = 256 * 1024
+MAX_SETUP_DEPTH = 16
+
+
+def scenario_input(config: dict, case: TestCase) -> dict[str, Any]:
+    """What enters the sandbox for one scenario: its requests, and its seed data when the
+    package hands setup to the factory."""
+    if config.get("setup") in SETUP_MODES:
+        return {"requests": case.input.get("requests"), "setup": case.input.get("setup", {})}
+    return {"requests": case.input.get("requests")}
+
+
+def _depth(value: Any) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            stack.extend(
+                (child, depth + 1) for child in (item.values() if isinstance(item, dict) else item)
+            )
+    return deepest
+
+
+def setup_problems(case: Any, config: dict, where: str) -> list[str]:
+    """A case's `setup`: only with `setup = "factory-argument"`, an object, within the caps."""
+    if "setup" not in case.input:
+        return []
+    if config.get("setup") not in SETUP_MODES:
+        return [f'{where}: input has "setup" but [api] setup is not "factory-argument"']
+    setup = case.input["setup"]
+    if not isinstance(setup, dict):
+        return [f"{where}: setup must be a JSON object (the seed data create_app receives)"]
+    if _depth(setup) > MAX_SETUP_DEPTH:
+        return [f"{where}: setup is nested more than {MAX_SETUP_DEPTH} levels"]
+    size = len(json.dumps(setup, ensure_ascii=False).encode())
+    if size > MAX_SETUP_BYTES:
+        return [f"{where}: setup is {size} bytes as JSON; the limit is {MAX_SETUP_BYTES}"]
+    return []
 
 
 def run_spec(
@@ -24,7 +73,9 @@ def run_spec(
         entrypoint=config.get("entrypoint", "app"),
         factory=bool(config.get("factory", False)),
         cases=tuple(
-            CaseInput(id=str(case.ordinal), input=case.input, hidden=is_hidden(case))
+            CaseInput(
+                id=str(case.ordinal), input=scenario_input(config, case), hidden=is_hidden(case)
+            )
             for case in cases
         ),
         limits=limits_for(
@@ -34,7 +85,9 @@ def run_spec(
     )
 
 
-def scenario_mismatch(expected: Any, actual: Any) -> tuple[int, str] | None:
+def scenario_mismatch(
+    expected: Any, actual: Any, *, json_match: str = "subset"
+) -> tuple[int, str] | None:
     """(step, what) of the first response that differs, or None."""
     if not isinstance(expected, list):
         return 0, "the scenario has no expected responses"
@@ -43,7 +96,7 @@ def scenario_mismatch(expected: Any, actual: Any) -> tuple[int, str] | None:
     for step, (want, got) in enumerate(zip(expected, actual, strict=False)):
         if not isinstance(want, dict) or not isinstance(got, dict):
             return step, "the response is not an HTTP response"
-        problem = response_mismatch(want, got)
+        problem = response_mismatch(want, got, json_match=json_match)
         if problem:
             return step, problem
     if len(actual) < len(expected):
@@ -67,7 +120,9 @@ def grade(
     *, version: ChallengeVersion, code: str, cases: list[TestCase], audience: str = CANDIDATE
 ) -> Grade:
     def judge(case: TestCase, output) -> tuple[bool, tuple[int, str] | None]:
-        failure = scenario_mismatch(case.expected, output.actual)
+        failure = scenario_mismatch(
+            case.expected, output.actual, json_match=version.config.get("json_match", "subset")
+        )
         return failure is None, failure
 
     result = run(run_spec(version=version, code=code, cases=cases, audience=audience))
@@ -79,13 +134,26 @@ class ApiKind(Kind):
     label = "API design"
     page_templates = frozenset({"example", "card"})
     editor_label = "Your app (Python: Flask or WSGI)"
-    config_keys = frozenset({"entrypoint", "factory", "time_limit_s", "memory_mb"})
+    config_keys = frozenset(
+        {"entrypoint", "factory", "time_limit_s", "memory_mb", "json_match", "setup"}
+    )
 
     def config_problems(self, config: dict) -> list[str]:
+        problems = []
         entrypoint = config.get("entrypoint", "app")
         if not (isinstance(entrypoint, str) and entrypoint.isidentifier()):
-            return [f"{MANIFEST}: [api] entrypoint must be a Python identifier"]
-        return []
+            problems.append(f"{MANIFEST}: [api] entrypoint must be a Python identifier")
+        if config.get("json_match", "subset") not in JSON_MATCH_MODES:
+            problems.append(f"{MANIFEST}: [api] json_match must be one of {list(JSON_MATCH_MODES)}")
+        if "setup" in config:
+            if config["setup"] not in SETUP_MODES:
+                problems.append(f"{MANIFEST}: [api] setup must be one of {list(SETUP_MODES)}")
+            elif config.get("factory") is not True:
+                problems.append(
+                    f'{MANIFEST}: [api] setup = "factory-argument" needs factory = true '
+                    "(the factory receives the seed data)"
+                )
+        return problems
 
     def case_problems(self, index: int, case: Any, config: dict, assets: dict) -> list[str]:
         where = f"cases.json: case {index}"
@@ -98,7 +166,7 @@ class ApiKind(Kind):
             return [f'{where}: input is {{"requests": [{{"method", "path", ...}}]}}']
         if not (isinstance(case.expected, list) and len(case.expected) == len(requests)):
             return [f"{where}: expected is a list with one response per request"]
-        problems = []
+        problems = setup_problems(case, config, where)
         for step, response in enumerate(case.expected, start=1):
             problems += response_problems(response, f"{where}: response {step}")
         return problems

@@ -3,15 +3,17 @@ per stdin), compare outside the sandbox."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from challenges.comparators import COMPARATORS, compare
+from challenges.comparators import COMPARATORS
 from challenges.grading import Grade
 from challenges.kinds.base import Kind
 from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs, is_hidden
 from challenges.models import ChallengeVersion, TestCase
 from challenges.packages import MANIFEST
-from runner.facade import CaseInput, CaseOutput, Mode, RunSpec, limits_for, run
+from challenges.python_expected import expected_problems, matches, unexpected_outcome
+from runner.facade import CaseInput, CaseOutput, Mode, RunResult, RunSpec, limits_for, run
 
 
 def run_spec(
@@ -48,6 +50,35 @@ def case_row(
     return row
 
 
+def _ops(case: TestCase) -> list | None:
+    """A class case's ops (None: a function case)."""
+    ops = case.input.get("ops") if isinstance(case.input, dict) else None
+    return ops if isinstance(ops, list) else None
+
+
+def settle_outcomes(result: RunResult, cases: list[TestCase]) -> RunResult:
+    """Decide what the exceptions a run reported as outcomes mean, knowing the expected values
+    the sandbox never saw: a raise (or a value that isn't data) where the case expects a value
+    makes the case a runtime error saying which op did what, as it always was; a raise the case
+    expects is an outcome to compare. Hidden cases keep no text either way."""
+    by_id = {str(case.ordinal): case for case in cases}
+    settled = []
+    for output in result.cases:
+        case = by_id.get(output.id)
+        if case is None or output.status != "ok":
+            settled.append(output)
+            continue
+        problem = unexpected_outcome(case.expected, output.actual, _ops(case))
+        if problem is None:
+            settled.append(replace(output, error=""))
+        elif output.hidden:
+            settled.append(replace(output, status="runtime_error"))
+        else:
+            detail = f"{problem}\n\n{output.error}" if output.error else problem
+            settled.append(replace(output, status="runtime_error", error=detail[:4000]))
+    return replace(result, cases=tuple(settled))
+
+
 def grade(
     *, version: ChallengeVersion, code: str, cases: list[TestCase], audience: str = CANDIDATE
 ) -> Grade:
@@ -56,34 +87,78 @@ def grade(
     options = config.get("comparator_options", {})
 
     def judge(case: TestCase, output: CaseOutput) -> tuple[bool, None]:
-        return compare(comparator, case.expected, output.actual, options), None
+        passed = matches(
+            case.expected,
+            output.actual,
+            comparator=comparator,
+            options=options,
+            class_mode=_ops(case) is not None,
+        )
+        return passed, None
 
     result = run(run_spec(version=version, code=code, cases=cases, audience=audience))
+    if config.get("mode") != "program":
+        result = settle_outcomes(result, cases)
     return grade_outputs(result, cases, judge=judge, row=case_row, audience=audience)
 
 
-def _input_problem(case_input: dict) -> bool:
-    """Is a function case's input neither {"args", "kwargs"} nor {"ops": [...]}?"""
+SHAPE = (
+    'input is {"args": [...], "kwargs": {...}} or {"ops": [{"method": "name", "args": [...]}, ...]}'
+)
+CONSTRUCTOR_KEYS = frozenset({"args", "kwargs"})
+METHOD_KEYS = frozenset({"method", "args", "kwargs"})
+
+
+def _op_problems(index: int, op: Any) -> list[str]:
+    """Problems with op `index` (from 1) of a class case."""
+    where = f"op {index}"
+    if not isinstance(op, dict):
+        return [f'{where}: an op is an object ({{"method": "name", "args": [...]}})']
+    problems = []
+    if index == 1:
+        if set(op) - CONSTRUCTOR_KEYS:
+            problems.append(
+                f"{where} constructs the object: only args and kwargs "
+                f"(not {sorted(set(op) - CONSTRUCTOR_KEYS)})"
+            )
+    elif "attr" in op:
+        if set(op) != {"attr"}:
+            problems.append(f'{where}: an attribute read is {{"attr": "name"}} alone')
+        if not (isinstance(op["attr"], str) and op["attr"].isidentifier()):
+            problems.append(f"{where}: attr must be an attribute's name (an identifier)")
+    else:
+        if set(op) - METHOD_KEYS:
+            problems.append(
+                f"{where}: unknown keys {sorted(set(op) - METHOD_KEYS)} "
+                "(method, args, kwargs; or attr alone)"
+            )
+        if not (isinstance(op.get("method"), str) and op["method"].isidentifier()):
+            problems.append(f"{where}: method must be a method's name (an identifier)")
+    if not isinstance(op.get("args", []), list):
+        problems.append(f"{where}: args must be a list")
+    if not isinstance(op.get("kwargs", {}), dict):
+        problems.append(f"{where}: kwargs must be an object")
+    return problems
+
+
+def input_problems(case_input: dict) -> list[str]:
+    """Problems with a function-mode case's input: {"args", "kwargs"} or {"ops": [...]}."""
     keys = set(case_input)
     if keys == {"ops"}:
         ops = case_input["ops"]
-        return not (
-            isinstance(ops, list)
-            and ops
-            and all(
-                isinstance(op, dict)
-                and set(op) <= {"method", "args", "kwargs"}
-                and isinstance(op.get("method", ""), str)
-                and isinstance(op.get("args", []), list)
-                and isinstance(op.get("kwargs", {}), dict)
-                for op in ops
-            )
-        )
-    return not (
+        if not (isinstance(ops, list) and ops):
+            return [SHAPE]
+        problems = []
+        for index, op in enumerate(ops, start=1):
+            problems += _op_problems(index, op)
+        return problems
+    if not (
         keys <= {"args", "kwargs"}
         and isinstance(case_input.get("args", []), list)
         and isinstance(case_input.get("kwargs", {}), dict)
-    )
+    ):
+        return [SHAPE]
+    return []
 
 
 class PythonKind(Kind):
@@ -118,12 +193,10 @@ class PythonKind(Kind):
             ):
                 problems.append(f'{where}: a program\'s expected value is {{"stdout": "text"}}')
             return problems
-        if _input_problem(case.input):
-            return [
-                f'{where}: input is {{"args": [...], "kwargs": {{...}}}} or '
-                '{"ops": [{"method": "name", "args": [...]}, ...]}'
-            ]
-        return []
+        problems = [f"{where}: {problem}" for problem in input_problems(case.input)]
+        if problems:
+            return problems
+        return expected_problems(case.expected, case.input.get("ops"), f"{where}: expected")
 
     def grade(self, *, version, code, answers, cases, audience) -> Grade:
         return grade(version=version, code=code, cases=cases, audience=audience)

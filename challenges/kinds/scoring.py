@@ -145,8 +145,9 @@ def grade_outputs(
             message = result.message or f"{Verdict(status).label} on {case.name}"
         shown = row(case, status, passed, output, feedback)
         if audience == AUTHOR:
-            # The author's own challenge: every case's error and timing, hidden ones too.
-            shown.update(time_ms=output.time_ms, error=output.error)
+            # The author's own challenge: every case's error and timing, hidden ones too (an
+            # error the kind's row gave, e.g. why a comparison failed, when the run had none).
+            shown.update(time_ms=output.time_ms, error=output.error or shown.get("error", ""))
         rows.append(shown)
     return Grade(
         verdict=verdict,

@@ -1,5 +1,11 @@
 """SQL challenges: the candidate's query runs against each case's database in the sandbox;
-the worker compares result tables outside, with a missing/extra row diff as feedback."""
+the worker compares result tables outside, with a missing/extra row diff as feedback.
+
+`[sql] mode = "dml"`: the candidate writes INSERT/UPDATE/DELETE statements instead, and each
+case's check query (the author's single SELECT, `input.check`) reads the data they left; its
+result is compared like a query's. `[sql] order_by`: the rows must be the expected ones in any
+order that is sorted by the given columns (ties in any order).
+"""
 
 from __future__ import annotations
 
@@ -21,18 +27,32 @@ from challenges.sql_schema import (
     describe_dataset_isolated,
     schema_from_result,
 )
+from challenges.sql_text import first_keyword, split_statements
 from runner.facade import CaseInput, Mode, RunSpec, Status, limits_for, run
 
 logger = logging.getLogger(__name__)
 
 DIFF_ROWS_SHOWN = 20
+MODES = ("query", "dml")
+MAX_ORDER_BY = 8
+MAX_COLUMN_CHARS = 64
+MAX_CHECK_CHARS = 10_000
+
+
+def is_dml(config: dict) -> bool:
+    return config.get("mode") == "dml"
 
 
 def case_input(version: ChallengeVersion, case: TestCase) -> dict[str, str]:
-    return {
+    """What enters the sandbox for a case: the schema, its data file and (DML) the author's
+    check query. Never the expected table."""
+    sent = {
         "schema": version.assets.get("dataset/schema.sql", ""),
         "data": version.assets.get(f"dataset/{case.input['data']}.sql", ""),
     }
+    if is_dml(version.config):
+        sent["check"] = case.input["check"]
+    return sent
 
 
 def run_spec(
@@ -41,7 +61,7 @@ def run_spec(
     config = version.config
     return RunSpec(
         source=code,
-        mode=Mode.SQL_CASES,
+        mode=Mode.SQL_DML_CASES if is_dml(config) else Mode.SQL_CASES,
         cases=tuple(
             CaseInput(id=str(c.ordinal), input=case_input(version, c), hidden=is_hidden(c))
             for c in cases
@@ -82,6 +102,69 @@ def _is_table(value: Any) -> bool:
     )
 
 
+def _rank(value: Any) -> int:
+    """SQLite's order of storage classes: NULL, numbers, text, then anything else."""
+    if value is None:
+        return 0
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return 1
+    if isinstance(value, str):
+        return 2
+    return 3
+
+
+def _compare_cells(a: Any, b: Any, tolerance: float) -> int:
+    """-1, 0 or 1 as SQLite's default ORDER BY sorts a and b (numbers within the tolerance tie)."""
+    rank_a, rank_b = _rank(a), _rank(b)
+    if rank_a != rank_b:
+        return -1 if rank_a < rank_b else 1
+    if rank_a == 0:
+        return 0
+    if rank_a == 1:
+        if _cells_equal(a, b, tolerance):
+            return 0
+        return -1 if a < b else 1
+    if rank_a == 3:
+        a, b = json.dumps(a, sort_keys=True), json.dumps(b, sort_keys=True)
+    return 0 if a == b else (-1 if a < b else 1)
+
+
+def _order_by_text(order_by: list[dict]) -> str:
+    return ", ".join(f"{item['column']}{' DESC' if item.get('desc') else ''}" for item in order_by)
+
+
+def order_by_problem(actual: dict, order_by: list[dict], tolerance: float) -> str | None:
+    """Why `actual`'s rows are not sorted by `order_by` (the first pair out of order), or
+    None. A column the result lacks is a problem too: only a run can tell."""
+    names = [column.lower() for column in actual["columns"]]
+    keys = []
+    for item in order_by:
+        name = str(item.get("column", "")).lower()
+        if name not in names:
+            return (
+                f"order_by names the column {item.get('column')!r}, which the result does not "
+                f"have (its columns: {', '.join(actual['columns'][:20])})"
+            )
+        keys.append((names.index(name), bool(item.get("desc"))))
+    rows = actual["rows"]
+    for number in range(1, len(rows)):
+        before, after = rows[number - 1], rows[number]
+        for index, desc in keys:
+            a = before[index] if index < len(before) else None
+            b = after[index] if index < len(after) else None
+            order = _compare_cells(a, b, tolerance)
+            if order == 0:
+                continue
+            if (order > 0) != desc:
+                return (
+                    f"rows {number} and {number + 1} are not in the order ORDER BY "
+                    f"{_order_by_text(order_by)} asks for: {json.dumps(before)[:200]} comes "
+                    f"before {json.dumps(after)[:200]}"
+                )
+            break
+    return None
+
+
 def compare_tables(expected: Any, actual: Any, config: dict) -> tuple[bool, dict[str, Any]]:
     """(equal, feedback): column check, row comparison and a missing/extra row diff."""
     if not _is_table(expected) or not _is_table(actual):
@@ -116,18 +199,46 @@ def compare_tables(expected: Any, actual: Any, config: dict) -> tuple[bool, dict
         feedback["missing_count"], feedback["extra_count"] = len(missing), len(extra)
         if not missing and not extra:
             feedback["order"] = "the right rows in the wrong order"
+    order_by = config.get("order_by")
+    if order_by and not config.get("order_matters"):
+        problem = order_by_problem(actual, order_by, tolerance)
+        if problem:
+            feedback["order"] = problem
     return not feedback, feedback
 
 
-def _row_result(case: TestCase, status: str, passed: bool, output, feedback) -> dict:
+def diff_summary(feedback: dict[str, Any]) -> str:
+    """A failed comparison in one line, for the author's validation report."""
+    parts = []
+    if feedback.get("columns"):
+        parts.append(str(feedback["columns"]))
+    if feedback.get("missing_count") or feedback.get("extra_count"):
+        parts.append(
+            f"{feedback.get('missing_count', 0)} rows missing, "
+            f"{feedback.get('extra_count', 0)} extra"
+        )
+    if feedback.get("order"):
+        parts.append(str(feedback["order"]))
+    return "; ".join(parts)[:1000]
+
+
+def _row_result(
+    case: TestCase, status: str, passed: bool, output, feedback, audience: str = CANDIDATE
+) -> dict:
     row = base_row(case, status, passed, output)
     if not is_hidden(case):
+        shown_input = {"dataset": case.input["data"]}
+        if "check" in case.input:
+            shown_input["check"] = case.input["check"]
         row.update(
-            input={"dataset": case.input["data"]},
+            input=shown_input,
             expected=case.expected,
             actual=output.actual if output else None,
             diff=feedback or {},
         )
+    if audience == AUTHOR and feedback:
+        # The author's own case (hidden ones too): why the comparison failed, in words.
+        row["error"] = diff_summary(feedback)
     return row
 
 
@@ -137,10 +248,11 @@ def grade(
     def judge(case: TestCase, output) -> tuple[bool, dict]:
         return compare_tables(case.expected, output.actual, version.config)
 
+    def row(case: TestCase, status: str, passed: bool, output, feedback) -> dict:
+        return _row_result(case, status, passed, output, feedback, audience)
+
     result = run(run_spec(version=version, code=code, cases=cases, audience=audience))
-    return grade_outputs(
-        result, cases, judge=judge, row=_row_result, keep_output=False, audience=audience
-    )
+    return grade_outputs(result, cases, judge=judge, row=row, keep_output=False, audience=audience)
 
 
 def dataset_assets(folder: Path, config: dict, problems: list[str]) -> dict[str, str]:
@@ -218,6 +330,46 @@ def describe_trusted(package: ChallengePackage) -> list[dict] | None:
         return None
 
 
+def order_by_config_problems(order_by: Any, where: str) -> list[str]:
+    """`order_by` is 1-8 tables {column = "name", desc = true|false}."""
+    shape = (
+        f'{where} order_by is a list of 1 to {MAX_ORDER_BY} tables like {{column = "cost", '
+        "desc = true}"
+    )
+    if not isinstance(order_by, list) or not 1 <= len(order_by) <= MAX_ORDER_BY:
+        return [shape]
+    problems = []
+    for number, item in enumerate(order_by, start=1):
+        if not isinstance(item, dict) or not set(item) <= {"column", "desc"}:
+            problems.append(f"{shape}; item {number} is not")
+            continue
+        column = item.get("column")
+        if not isinstance(column, str) or not 1 <= len(column) <= MAX_COLUMN_CHARS:
+            problems.append(
+                f"{where} order_by item {number}: column is a name of 1 to "
+                f"{MAX_COLUMN_CHARS} characters"
+            )
+        if "desc" in item and not isinstance(item["desc"], bool):
+            problems.append(f"{where} order_by item {number}: desc must be true or false")
+    return problems
+
+
+def check_problems(case_input: dict, where: str) -> list[str]:
+    """A DML case's check query: one SELECT (or WITH ... SELECT), read lexically here; it runs
+    read-only in the sandbox."""
+    check = case_input.get("check")
+    if "check" not in case_input:
+        return [f'{where}: a DML case needs "check", the SELECT that reads what the statements did']
+    if not isinstance(check, str) or not check.strip() or len(check) > MAX_CHECK_CHARS:
+        return [f"{where}: check must be a SELECT of 1 to {MAX_CHECK_CHARS} characters"]
+    statements = split_statements(check)
+    if len(statements) != 1:
+        return [f"{where}: check must be a single SELECT (found {len(statements)} statements)"]
+    if first_keyword(statements[0]) not in ("SELECT", "WITH", "VALUES"):
+        return [f"{where}: check must be a single SELECT, not {first_keyword(statements[0])!r}"]
+    return []
+
+
 def _table_problem(expected) -> bool:
     return not (
         isinstance(expected, dict)
@@ -243,8 +395,25 @@ class SqlKind(Kind):
             "float_tolerance",
             "time_limit_s",
             "memory_mb",
+            "mode",
+            "order_by",
         }
     )
+
+    def config_problems(self, config: dict) -> list[str]:
+        where = f"{MANIFEST}: [sql]"
+        problems = []
+        if config.get("mode", "query") not in MODES:
+            problems.append(f"{where} mode must be one of {list(MODES)}")
+        if "order_by" in config:
+            problems += order_by_config_problems(config["order_by"], where)
+            if config.get("order_matters"):
+                problems.append(
+                    f"{where} order_by and order_matters = true can't go together: "
+                    "order_matters asks for the exact order, order_by for a sort with ties "
+                    "in any order"
+                )
+        return problems
 
     def package_assets(self, folder: Path, config: dict, problems: list[str]) -> dict[str, str]:
         return dataset_assets(folder, config, problems)
@@ -262,6 +431,10 @@ class SqlKind(Kind):
             problems.append(
                 f'{where}: expected is {{"columns": ["name", ...], "rows": [[...], ...]}}'
             )
+        if is_dml(config):
+            problems += check_problems(case.input, where)
+        elif "check" in case.input:
+            problems.append(f'{where}: "check" is for DML challenges ([sql] mode = "dml")')
         return problems
 
     def grade(self, *, version, code, answers, cases, audience) -> Grade:
@@ -300,8 +473,11 @@ class SqlKind(Kind):
 
     def page_context(self, version: ChallengeVersion) -> dict:
         schema = version.sql_schema
+        context = super().page_context(version)
+        if is_dml(version.config):
+            context["editor_label"] = "Your statements (SQL, SQLite dialect)"
         return {
-            **super().page_context(version),
+            **context,
             "sql_schema": schema,
             # Table -> columns, for the editor's completion.
             "editor_completion": {

@@ -11,10 +11,12 @@ register = template.Library()
 
 @register.filter
 def python_call(case_input: dict, entrypoint: str) -> str:
-    """`{"args": [1], "kwargs": {"a": 2}}` as `entrypoint(1, a=2)`."""
+    """`{"args": [1], "kwargs": {"a": 2}}` as `entrypoint(1, a=2)`; a class's ops one per line,
+    an attribute read without parentheses."""
     if "ops" in case_input:
         return "\n".join(
-            f"{op.get('method', entrypoint)}({_arguments(op)})" for op in case_input["ops"]
+            str(op["attr"]) if "attr" in op else f"{op.get('method', entrypoint)}({_arguments(op)})"
+            for op in case_input["ops"]
         )
     return f"{entrypoint}({_arguments(case_input)})"
 

@@ -4,8 +4,10 @@ Reads a request line {"source_path", "entrypoint", "factory"} on stdin, imports 
 to check it loads, says "ready" on fd 3, then reads one scenario per line and answers each
 with a result event (the list of responses) before the next is sent. A scenario is
 {"requests": [{"method", "path", "query", "headers", "json" | "body"}, ...]} and gets a freshly
-imported module (no state leaks between scenarios). Strings in a request may refer to an
-earlier response of the same scenario: {{0.json.id}}, {{1.headers.etag}}, {{0.status}}.
+imported module (no state leaks between scenarios). A scenario with "setup" (the author's seed
+data, a JSON object) calls the factory with it: create_app(setup). Strings in a request may
+refer to an earlier response of the same scenario: {{0.json.id}}, {{1.headers.etag}},
+{{0.status}}.
 Untrusted: the worker judges the responses outside.
 """
 
@@ -133,7 +135,10 @@ def main():
         try:
             # A fresh module per scenario: state never leaks from one scenario to the next.
             target = getattr(load(request["source_path"], number), request["entrypoint"])
-            app = target() if request.get("factory") else target
+            if "setup" in case["input"]:
+                app = target(case["input"]["setup"])
+            else:
+                app = target() if request.get("factory") else target
             client = Client(app)
             for step in case["input"]["requests"]:
                 responses.append(send(client, resolve(step, responses)))

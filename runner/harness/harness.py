@@ -12,7 +12,8 @@ Hidden cases run in a child of their own, separate from the visible cases' child
 one at a time (in the order the worker chose, shuffled per submission): the candidate's process
 never holds the data of a case it is not running. With `redact_hidden` (every submission),
 nothing a hidden case printed, raised or took in time leaves this process: only the value it
-returned, for the worker to compare, and a status from a fixed set.
+returned (or the exception it raised, as data: class names and a capped message), for the
+worker to compare, and a status from a fixed set.
 """
 
 from __future__ import annotations
@@ -446,7 +447,8 @@ def checked_actual(event: dict, used: list[int]) -> tuple[str, object, str]:
     if used[0] + size > MAX_TOTAL_ACTUAL_BYTES:
         return "output_limit", None, "the values returned by this run are too large together"
     used[0] += size
-    return "ok", actual, ""
+    # An "ok" case may carry the tracebacks of exceptions it reports as outcomes (case_runner).
+    return "ok", actual, error
 
 
 def run_group(
@@ -471,6 +473,7 @@ def run_group(
         "case_time_s": budget.case_s,
         "factory": bool(job.get("factory")),
         "describe": job.get("mode") == "sql_describe",
+        "dml": job.get("mode") == "sql_dml_cases",
     }
     while pending and load_error is None and not output_exceeded:
         if budget.exhausted():
@@ -841,6 +844,7 @@ MODES = {
     "python_cases": run_cases,
     "sql_cases": run_sql_cases,
     "sql_describe": run_sql_cases,
+    "sql_dml_cases": run_sql_cases,
 }
 
 

@@ -1,12 +1,16 @@
 """Child side of the harness for SQL: one in-memory SQLite database per case.
 
-Reads a request line {"source_path", "case_time_s", "describe"} on stdin, says "ready" on
-fd 3, then reads one case per line, each case's input {"schema": sql, "data": sql}, and
-answers it before the next is sent. It builds the database from the challenge's own SQL, then
-runs the candidate's single query under an authorizer that allows reading only (no ATTACH, no
-PRAGMA, no writes, no extension loading), a progress handler that stops runaway queries and a
-heap limit. With "describe" (an author's dataset, at validation) it reports the tables, their
-columns, row counts and a few sample rows instead: the schema panel candidates see.
+Reads a request line {"source_path", "case_time_s", "describe", "dml"} on stdin, says "ready"
+on fd 3, then reads one case per line, each case's input {"schema": sql, "data": sql} (DML
+mode: also "check", the author's SELECT), and answers it before the next is sent. It builds the
+database from the challenge's own SQL, then runs the candidate's single query under an
+authorizer that allows reading only (no ATTACH, no PRAGMA, no writes, no extension loading), a
+progress handler that stops runaway queries and a heap limit. In DML mode the candidate's
+statements (INSERT, UPDATE, DELETE; several, separated by ";") run in one transaction under an
+authorizer that allows those writes and nothing else, then the check query runs read-only and
+its result is the case's value. With "describe" (an author's dataset, at validation) it reports
+the tables, their columns, row counts and a few sample rows instead: the schema panel candidates
+see.
 """
 
 import json
@@ -31,6 +35,10 @@ ALLOWED_ACTIONS = {
 }
 DENIED_FUNCTIONS = {"load_extension", "readfile", "writefile", "edit", "fts3_tokenizer"}
 DATASET_DENIED_ACTIONS = {sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH}
+# DML mode: row writes too, never on SQLite's own tables (sqlite_schema, sqlite_sequence...).
+# Transactions and savepoints are the harness's: the statements of a case run in one it owns.
+WRITE_ACTIONS = {sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE}
+MAX_STATEMENTS = 50
 
 
 def emit(payload):
@@ -44,6 +52,14 @@ def authorizer(action, arg1, arg2, database, trigger):
     if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in DENIED_FUNCTIONS:
         return sqlite3.SQLITE_DENY
     return sqlite3.SQLITE_OK
+
+
+def dml_authorizer(action, arg1, arg2, database, trigger):
+    if action in WRITE_ACTIONS:
+        if (arg1 or "").lower().startswith("sqlite_") or (database or "main") != "main":
+            return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+    return authorizer(action, arg1, arg2, database, trigger)
 
 
 def dataset_authorizer(action, arg1, arg2, database, trigger):
@@ -70,8 +86,56 @@ def clean_query(text):
     return query
 
 
+def split_statements(text):
+    """The statements of a script, split on ";" outside quotes and comments (linear in the
+    text: a script of 64 KiB of quotes can't make splitting slow). Empty ones are dropped."""
+    statements, start, index, length = [], 0, 0, len(text)
+    closers = {"'": "'", '"': '"', "`": "`", "[": "]"}
+    while index < length:
+        char = text[index]
+        if char in closers:
+            end = text.find(closers[char], index + 1)
+            index = length if end < 0 else end + 1
+        elif text.startswith("--", index):
+            end = text.find("\n", index)
+            index = length if end < 0 else end + 1
+        elif text.startswith("/*", index):
+            end = text.find("*/", index + 2)
+            index = length if end < 0 else end + 2
+        elif char == ";":
+            statements.append(text[start:index])
+            start = index = index + 1
+        else:
+            index += 1
+    statements.append(text[start:])
+    return [s.strip() for s in statements if has_code(s)]
+
+
+def has_code(text):
+    """Is there anything but blanks and comments in `text`?"""
+    return bool(strip_comments(text).strip())
+
+
+def strip_comments(text):
+    kept, index, length = [], 0, len(text)
+    while index < length:
+        if text.startswith("--", index):
+            end = text.find("\n", index)
+            index = length if end < 0 else end + 1
+        elif text.startswith("/*", index):
+            end = text.find("*/", index + 2)
+            index = length if end < 0 else end + 2
+        elif text[index] in "'\"`[":
+            # Quoted text is code, whatever it holds.
+            return text
+        else:
+            kept.append(text[index])
+            index += 1
+    return "".join(kept)
+
+
 def connect(budget_s):
-    connection = sqlite3.connect(":memory:")
+    connection = sqlite3.connect(":memory:", isolation_level=None)
     # The heap limit keeps one giant blob or string from taking the container's memory.
     connection.execute(f"PRAGMA hard_heap_limit={HEAP_LIMIT_BYTES}")
     deadline = time.monotonic() + budget_s
@@ -84,25 +148,56 @@ def build(connection, case):
     connection.executescript(case["input"]["schema"] + "\n" + case["input"].get("data", ""))
 
 
-def run_case(query, case, budget_s):
+def result_table(cursor, what="the query"):
+    if cursor.description is None:
+        raise sqlite3.ProgrammingError("the statement returned no result set: write a SELECT")
+    columns = [column[0] for column in cursor.description]
+    rows = cursor.fetchmany(MAX_ROWS + 1)
+    if len(rows) > MAX_ROWS:
+        return {"status": "output_limit", "error": f"{what} returned more than {MAX_ROWS} rows"}
+    return {
+        "status": "ok",
+        "actual": {"columns": columns, "rows": [[cell(v) for v in row] for row in rows]},
+    }
+
+
+def run_statements(connection, statements):
+    """The candidate's DML, one statement at a time, inside the transaction the caller opened."""
+    connection.set_authorizer(dml_authorizer)
+    for number, statement in enumerate(statements, start=1):
+        try:
+            cursor = connection.execute(statement)
+            # INSERT ... RETURNING: its rows are the statement's business, not ours; reading
+            # them through a bounded loop makes sure the statement ran to its end.
+            while cursor.fetchmany(1000):
+                pass
+        except sqlite3.OperationalError as exc:
+            if str(exc) == "interrupted":
+                raise
+            raise StatementFailed(number, exc) from None
+        except (sqlite3.Error, MemoryError) as exc:
+            raise StatementFailed(number, exc) from None
+
+
+class StatementFailed(Exception):
+    def __init__(self, number, exc):
+        super().__init__(f"statement {number}: {type(exc).__name__}: {exc}")
+
+
+def run_case(query, case, budget_s, statements=None):
     connection = connect(budget_s)
     try:
         build(connection, case)
+        if statements is None:
+            connection.set_authorizer(authorizer)
+            return result_table(connection.execute(query))
+        connection.execute("BEGIN")
+        run_statements(connection, statements)
+        # The author's check query sees the case's data as the statements left it, read-only.
         connection.set_authorizer(authorizer)
-        cursor = connection.execute(query)
-        if cursor.description is None:
-            raise sqlite3.ProgrammingError("the statement returned no result set: write a SELECT")
-        columns = [column[0] for column in cursor.description]
-        rows = cursor.fetchmany(MAX_ROWS + 1)
-        if len(rows) > MAX_ROWS:
-            return {
-                "status": "output_limit",
-                "error": f"the query returned more than {MAX_ROWS} rows",
-            }
-        return {
-            "status": "ok",
-            "actual": {"columns": columns, "rows": [[cell(v) for v in row] for row in rows]},
-        }
+        return result_table(connection.execute(case["input"]["check"]), "the check query")
+    except StatementFailed as exc:
+        return {"status": "runtime_error", "error": str(exc)}
     except sqlite3.OperationalError as exc:
         if str(exc) == "interrupted":
             return {"status": "timeout", "error": f"the query ran longer than {budget_s:g} s"}
@@ -155,20 +250,47 @@ def describe(case, budget_s):
         connection.close()
 
 
-def syntax_problem(query, schema):
-    """Compile the query against the empty schema: a syntax error is reported once, up front."""
+def syntax_problem(queries, schema, dml=False):
+    """Compile the query (DML: each statement) against the empty schema: a syntax error is
+    reported once, up front."""
     connection = sqlite3.connect(":memory:")
+    number = 0
     try:
         connection.set_authorizer(dataset_authorizer)
         connection.executescript(schema)
-        connection.set_authorizer(authorizer)
-        connection.execute("EXPLAIN " + query)
+        connection.set_authorizer(dml_authorizer if dml else authorizer)
+        for index, query in enumerate(queries, start=1):
+            number = index
+            connection.execute("EXPLAIN " + query)
     except sqlite3.Error as exc:
         if "syntax error" in str(exc) or "incomplete input" in str(exc):
-            return f"{type(exc).__name__}: {exc}"
+            where = f"statement {number}: " if dml else ""
+            return f"{where}{type(exc).__name__}: {exc}"
     finally:
         connection.close()
     return ""
+
+
+def read_source(path, dml):
+    """(query or None, DML statements or None, load error or None)."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    if not dml:
+        query = clean_query(text)
+        if not query:
+            return None, None, "the query is empty"
+        if not sqlite3.complete_statement(query + "\n;"):
+            return None, None, "the query is incomplete"
+        return query, None, None
+    statements = split_statements(text)
+    if not statements:
+        return None, None, "there are no statements"
+    if len(statements) > MAX_STATEMENTS:
+        return None, None, f"at most {MAX_STATEMENTS} statements"
+    for number, statement in enumerate(statements, start=1):
+        if not sqlite3.complete_statement(statement + "\n;"):
+            return None, None, f"statement {number} is incomplete"
+    return None, statements, None
 
 
 def main():
@@ -184,13 +306,10 @@ def main():
             result["time_ms"] = int((time.perf_counter() - started) * 1000)
             emit({"event": "result", **result})
         return
-    with open(request["source_path"], encoding="utf-8") as handle:
-        query = clean_query(handle.read())
-    if not query:
-        emit({"event": "load_error", "kind": "syntax_error", "error": "the query is empty"})
-        return
-    if not sqlite3.complete_statement(query + ";"):
-        emit({"event": "load_error", "kind": "syntax_error", "error": "the query is incomplete"})
+    dml = bool(request.get("dml"))
+    query, statements, problem = read_source(request["source_path"], dml)
+    if problem:
+        emit({"event": "load_error", "kind": "syntax_error", "error": problem})
         return
     emit({"event": "ready"})
     checked = False
@@ -198,12 +317,12 @@ def main():
         case = json.loads(line)
         if not checked:
             checked = True
-            problem = syntax_problem(query, case["input"]["schema"])
+            problem = syntax_problem(statements or [query], case["input"]["schema"], dml)
             if problem:
                 emit({"event": "load_error", "kind": "syntax_error", "error": problem})
                 return
         started = time.perf_counter()
-        result = run_case(query, case, budget)
+        result = run_case(query, case, budget, statements)
         result["time_ms"] = int((time.perf_counter() - started) * 1000)
         emit({"event": "result", **result})
 

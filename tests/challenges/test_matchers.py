@@ -19,7 +19,11 @@ from challenges.matchers import (
     ("expected", "actual", "problem"),
     [
         ({"a": 1}, {"a": 1, "extra": True}, None),
-        ({"$exact": {"a": 1}}, {"a": 1, "extra": True}, "$: expected exactly the keys ['a']"),
+        (
+            {"$exact": {"a": 1}},
+            {"a": 1, "extra": True},
+            "$: unexpected keys 'extra' (expected exactly ['a'])",
+        ),
         ({"id": {"$type": "integer"}}, {"id": "7"}, "$.id: expected a integer"),
         ({"id": {"$type": "integer"}}, {"id": True}, "$.id: expected a integer"),
         ({"next": {"$regex": "c_[a-z0-9]+"}}, {"next": "c_9x"}, None),
@@ -154,3 +158,70 @@ def test_deep_values_are_compared_without_crashing():
         deep = [deep]
     assert mismatch(deep, deep) == "$: could not be compared with the expected value"
     assert mismatch({"a": 1}, deep) == "$: expected an object"
+
+
+@pytest.mark.parametrize(
+    ("expected", "actual", "problem"),
+    [
+        ({"a": 1}, {"a": 1}, None),
+        ({"a": 1}, {"a": 1, "b": 2}, "$: unexpected keys 'b' (expected exactly ['a'])"),
+        (
+            {"a": {"b": 1}},
+            {"a": {"b": 1, "secret": "x"}},
+            "$.a: unexpected keys 'secret' (expected exactly ['b'])",
+        ),
+        (
+            [{"id": 1}],
+            [{"id": 1, "ssn": "x"}],
+            "$[0]: unexpected keys 'ssn' (expected exactly ['id'])",
+        ),
+        ({"a": 1, "gone": {"$absent": True}}, {"a": 1}, None),
+        (
+            {"a": 1, "gone": {"$absent": True}},
+            {"a": 1, "gone": 2},
+            "$: unexpected keys 'gone' (expected exactly ['a'])",
+        ),
+        ({"meta": {"$subset": {"v": 1}}}, {"meta": {"v": 1, "request_id": "r"}}, None),
+        # $subset opens one object only: objects inside it are exact again.
+        (
+            {"$subset": {"inner": {"v": 1}}},
+            {"inner": {"v": 1, "x": 0}, "other": 1},
+            "$.inner: unexpected keys 'x' (expected exactly ['v'])",
+        ),
+        (
+            {"items": {"$unordered": [{"id": 1}]}},
+            {"items": [{"id": 1, "x": 1}]},
+            '$.items: no item matches {"id": 1}',
+        ),
+        (
+            {"a": 1},
+            {"a": 1, **{f"k{i}": i for i in range(7)}},
+            "$: unexpected keys 'k0', 'k1', 'k2', 'k3', 'k4' and 2 more (expected exactly ['a'])",
+        ),
+    ],
+)
+def test_exact_objects(expected, actual, problem):
+    assert mismatch(expected, actual, exact_objects=True) == problem
+
+
+def test_subset_is_the_default_and_subset_matcher_is_valid_in_both_modes():
+    assert mismatch({"a": {"b": 1}}, {"a": {"b": 1, "c": 2}}) is None
+    assert mismatch({"$subset": {"a": 1}}, {"a": 1, "b": 2}) is None
+    assert matcher_problems({"x": {"$subset": {"a": {"$type": "integer"}}}}) == []
+    assert matcher_problems({"x": {"$subset": [1]}}) == ["$.x: $subset takes an object"]
+    assert matcher_problems({"x": {"$subset": {"a": {"$type": "int"}}}}) == [
+        "$.x.a: $type must be one of string, integer, number, boolean, null, array, object"
+    ]
+
+
+def test_response_mismatch_applies_exact_matching_to_the_body_only():
+    expected = {"status": 200, "headers": {"ETag": '"v1"'}, "json": {"id": 1}}
+    actual = {
+        "status": 200,
+        "headers": {"etag": '"v1"', "x-extra": "1"},
+        "json": {"id": 1, "pii": 1},
+    }
+    assert response_mismatch(expected, actual) is None
+    assert response_mismatch(expected, actual, json_match="exact") == (
+        "body: unexpected keys 'pii' (expected exactly ['id'])"
+    )

@@ -121,3 +121,59 @@ def test_syntax_error_is_reported_once(late_orders):
     result = grade(late_orders, "SELEC id FROM orders")
     assert result.verdict == "syntax_error"
     assert 'near "SELEC": syntax error' in result.message
+
+
+BY_COST = {"order_by": [{"column": "cost", "desc": True}, {"column": "id"}]}
+
+
+def test_order_by_takes_the_expected_rows_sorted_with_ties_in_any_order():
+    expected = {"columns": ["id", "cost"], "rows": [[1, 9], [2, 5], [3, 5], [4, None]]}
+    tie_swapped = {"columns": ["id", "cost"], "rows": [[1, 9], [3, 5], [2, 5], [4, None]]}
+    only_cost = {"order_by": [{"column": "COST", "desc": True}]}
+    assert compare_tables(expected, tie_swapped, only_cost) == (True, {})
+    # With id as the second key the tie is broken: 3 before 2 is out of order.
+    assert compare_tables(expected, tie_swapped, BY_COST) == (
+        False,
+        {
+            "order": "rows 2 and 3 are not in the order ORDER BY cost DESC, id asks for: "
+            "[3, 5] comes before [2, 5]"
+        },
+    )
+
+
+def test_order_by_sorts_like_sqlite_nulls_first_then_numbers_then_text():
+    rows = [[None], [-1], [2.5], [3], ["a"], ["b"]]
+    table = {"columns": ["v"], "rows": rows}
+    assert compare_tables(table, table, {"order_by": [{"column": "v"}]}) == (True, {})
+    backwards = {"columns": ["v"], "rows": rows[::-1]}
+    assert compare_tables(backwards, backwards, {"order_by": [{"column": "v", "desc": True}]})[0]
+    equal, feedback = compare_tables(backwards, backwards, {"order_by": [{"column": "v"}]})
+    assert equal is False
+    assert feedback["order"].startswith("rows 1 and 2 are not in the order ORDER BY v asks for")
+
+
+def test_order_by_still_needs_the_same_rows_and_reports_both():
+    expected = {"columns": ["id", "cost"], "rows": [[1, 9], [2, 5]]}
+    actual = {"columns": ["id", "cost"], "rows": [[2, 5], [7, 9]]}
+    equal, feedback = compare_tables(expected, actual, BY_COST)
+    assert equal is False
+    assert feedback["missing_rows"] == [[1, 9]]
+    assert feedback["extra_rows"] == [[7, 9]]
+    assert feedback["order"].startswith("rows 1 and 2 are not in the order")
+
+
+def test_order_by_a_column_the_result_lacks_fails_the_case_saying_so():
+    table = {"columns": ["id", "price"], "rows": [[1, 9]]}
+    assert compare_tables(table, table, BY_COST) == (
+        False,
+        {
+            "order": "order_by names the column 'cost', which the result does not have "
+            "(its columns: id, price)"
+        },
+    )
+
+
+def test_order_by_is_total_over_hostile_rows():
+    expected = {"columns": ["id", "cost"], "rows": [[1, 2], [2, 1]]}
+    ragged = {"columns": ["id", "cost"], "rows": [[1], [2, {"__bytes__": "00"}], [3, [1]]]}
+    assert compare_tables(expected, ragged, BY_COST)[0] is False

@@ -74,3 +74,26 @@ def test_challenge_page_marks_a_solved_challenge(client, order_total):
         passed=True,
     )
     assert mark in client.get("/challenges/order-total/").content.decode()
+
+
+def test_a_dml_example_shows_its_check_query_and_an_api_example_its_seed(client, db):
+    from pathlib import Path
+
+    from challenges.packages import read_package
+    from challenges.services import challenge_import_package
+
+    packages = Path(__file__).parent.parent / "challenges" / "packages"
+    for slug in ("payout-batch", "seeded-wallets"):
+        challenge_import_package(package=read_package(packages / slug), publish=True)
+    client.force_login(UserFactory(username="ada"))
+    page = client.get("/challenges/payout-batch/").content.decode()
+    assert "Your statements (SQL, SQLite dialect)" in page
+    assert (
+        '<pre><code class="language-sql">SELECT id, balance_cents FROM accounts</code></pre>'
+        in page
+    )
+    assert "SELECT id, state FROM payouts" not in page  # a hidden case's check
+    page = client.get("/challenges/seeded-wallets/").content.decode()
+    assert "<code>create_app(seed)</code>" in page
+    assert "&#x27;owner&#x27;: &#x27;ana&#x27;" in page
+    assert "&#x27;bo&#x27;" not in page  # a hidden scenario's seed

@@ -174,3 +174,78 @@ def test_what_each_case_prints_is_kept_per_case_and_capped(harness):
     assert second["output"].startswith("seen 2\n" + "y" * 100)
     # 7 + 40,000 + 1 characters printed, 16 KiB kept.
     assert second["output"].endswith(f"\n[... {40008 - 16 * 1024} more characters]")
+
+
+WALLET = (
+    "class Overdraft(ValueError):\n    pass\n"
+    "class f:\n"
+    "    def __init__(self, balance):\n"
+    "        if balance < 0:\n            raise ValueError('negative opening balance')\n"
+    "        self.balance = balance\n"
+    "    @property\n    def status(self):\n        return 'open'\n"
+    "    def pay(self, amount):\n"
+    "        if amount > self.balance:\n"
+    "            raise Overdraft(f'balance {self.balance} < {amount}')\n"
+    "        self.balance -= amount\n        return self\n"
+)
+
+
+def test_a_raise_is_an_outcome_and_later_ops_still_run(harness):
+    ops = [
+        {"args": [500]},
+        {"method": "pay", "args": [900]},
+        {"attr": "balance"},
+        {"method": "pay", "args": [100]},
+        {"attr": "status"},
+    ]
+    report = harness.run_cases(job(WALLET, [{"id": "a", "input": {"ops": ops}}]))
+    case = report["cases"][0]
+    assert case["status"] == "ok"
+    assert case["actual"] == [
+        None,
+        {
+            "__raised__": {
+                "type": "Overdraft",
+                "mro": ["Overdraft", "ValueError", "Exception", "BaseException"],
+                "message": "balance 500 < 900",
+            }
+        },
+        500,
+        {"__not_data__": "returned a f, which is not plain data"},
+        "open",
+    ]
+    assert case["error"].startswith("op 2: Traceback")
+
+
+def test_a_raising_constructor_ends_the_case_and_a_function_s_raise_is_an_outcome(harness):
+    cases = [{"id": "a", "input": {"ops": [{"args": [-1]}, {"attr": "balance"}]}}]
+    report = harness.run_cases(job(WALLET, cases))
+    assert report["cases"][0]["actual"] == [
+        {
+            "__raised__": {
+                "type": "ValueError",
+                "mro": ["ValueError", "Exception", "BaseException"],
+                "message": "negative opening balance",
+            }
+        }
+    ]
+    source = "def f(x):\n    return {}[x]\n"
+    report = harness.run_cases(job(source, [{"id": "b", "input": {"args": ["k"]}}]))
+    assert report["cases"][0]["status"] == "ok"
+    assert report["cases"][0]["actual"] == {
+        "__raised__": {
+            "type": "KeyError",
+            "mro": ["KeyError", "LookupError", "Exception", "BaseException"],
+            "message": "'k'",
+        }
+    }
+
+
+def test_reading_a_method_as_an_attribute_fails_the_case_saying_so(harness):
+    ops = [{"args": [5]}, {"attr": "pay"}]
+    report = harness.run_cases(job(WALLET, [{"id": "a", "input": {"ops": ops}}]))
+    assert report["cases"][0]["status"] == "runtime_error"
+    assert report["cases"][0]["error"] == (
+        "`pay` is a method (or another callable), read here as an attribute: "
+        "make it a property or a plain attribute"
+    )

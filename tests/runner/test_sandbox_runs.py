@@ -105,9 +105,17 @@ def test_cases_one_raising_or_looping_does_not_lose_the_others():
         )
     )
     assert result.status == Status.OK
+    # A raise is an outcome the worker judges against the expected value (python_expected).
+    raised = {
+        "__raised__": {
+            "type": "KeyError",
+            "mro": ["KeyError", "LookupError", "Exception", "BaseException"],
+            "message": "'nope'",
+        }
+    }
     assert [(c.id, c.status, c.actual) for c in result.cases] == [
         ("0", "ok", 0),
-        ("1", "runtime_error", None),
+        ("1", "ok", raised),
         ("2", "timeout", None),
         ("3", "ok", 30),
     ]

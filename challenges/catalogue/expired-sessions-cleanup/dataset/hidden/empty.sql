@@ -1,0 +1,1 @@
+-- No sessions at all: the statements must still run.

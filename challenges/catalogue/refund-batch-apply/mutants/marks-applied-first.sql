@@ -1,0 +1,10 @@
+UPDATE refund_requests SET state = 'rejected'
+WHERE state = 'approved' AND order_id IN (SELECT id FROM orders WHERE status = 'cancelled');
+UPDATE refund_requests SET state = 'applied' WHERE state = 'approved';
+UPDATE orders
+SET refunded_cents = refunded_cents + (
+    SELECT SUM(r.amount_cents) FROM refund_requests r
+    WHERE r.order_id = orders.id AND r.state = 'approved'
+)
+WHERE status <> 'cancelled'
+  AND id IN (SELECT order_id FROM refund_requests WHERE state = 'approved');

@@ -1,0 +1,2 @@
+CREATE TABLE accounts (id INTEGER PRIMARY KEY, balance_cents INTEGER NOT NULL);
+CREATE TABLE payouts (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, amount_cents INTEGER NOT NULL, state TEXT NOT NULL);

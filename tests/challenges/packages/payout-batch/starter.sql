@@ -1,0 +1,1 @@
+UPDATE payouts SET state = state WHERE 0;
