@@ -12,13 +12,16 @@ from django.conf import settings
 ROOT = Path(settings.BASE_DIR)
 SOURCES = ("*.py", "*.js", "*.mjs", "*.html")
 # Where kind names belong: each kind's own module, renderer and templates; data migrations
-# (frozen history); tests and benchmarks (they build challenges of a given kind).
+# (frozen history); tests and benchmarks (they build challenges of a given kind). The
+# catalogue's packages are content, not the platform: their starters, solutions and mutants are
+# a candidate's code, free to call anything a kind.
 KIND_HOMES = (
     "challenges/kinds/",
     "frontend/src/kinds/",
     "frontend/templates/frontend/kinds/",
     "tests/",
     "benchmarks/",
+    "challenges/catalogue/",
 )
 # The few places a kind's name is written for a reason that isn't dispatching on it:
 # (file, name) -> why.
