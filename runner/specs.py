@@ -25,6 +25,8 @@ class Mode(StrEnum):
     SQL_CASES = "sql_cases"  # one query against each case's database (schema + data)
     # The candidate's INSERT/UPDATE/DELETE statements, then the case's check query (read-only).
     SQL_DML_CASES = "sql_dml_cases"
+    # The candidate's DDL, then each case's steps (writes that must pass or fail, queries).
+    SCHEMA_CASES = "schema_cases"
     API_CASES = "api_cases"  # the candidate's WSGI app driven through each scenario
     # An author's SQL dataset described for the schema panel (tables, columns, sample rows).
     SQL_DESCRIBE = "sql_describe"

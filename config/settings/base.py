@@ -178,6 +178,7 @@ CHALLENGE_KINDS = {
     "python": "challenges.kinds.python",
     "api": "challenges.kinds.api",
     "sql": "challenges.kinds.sql",
+    "schema": "challenges.kinds.schema",
     "design": "challenges.kinds.design",
 }
 

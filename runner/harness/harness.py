@@ -32,6 +32,7 @@ SANDBOX_DIR = "/sandbox"
 CASE_RUNNER = "/opt/harness/case_runner.py"
 SQL_RUNNER = "/opt/harness/sql_runner.py"
 API_RUNNER = "/opt/harness/api_runner.py"
+SCHEMA_RUNNER = "/opt/harness/schema_runner.py"
 CHILD_ENV = {
     "PATH": "/usr/local/bin:/usr/bin:/bin",
     "HOME": SANDBOX_DIR,
@@ -837,6 +838,11 @@ def run_api_cases(job: dict) -> dict:
     return run_cases(job, runner=API_RUNNER, filename="app.py")
 
 
+def run_schema_cases(job: dict) -> dict:
+    """Build the candidate's schema per case and run the author's steps against it."""
+    return run_cases(job, runner=SCHEMA_RUNNER, filename="schema.sql")
+
+
 MODES = {
     "api_cases": run_api_cases,
     "program": run_program,
@@ -845,6 +851,7 @@ MODES = {
     "sql_cases": run_sql_cases,
     "sql_describe": run_sql_cases,
     "sql_dml_cases": run_sql_cases,
+    "schema_cases": run_schema_cases,
 }
 
 

@@ -30,7 +30,7 @@ def add_kind(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("submissions", "0005_redact_and_cap_stored_results"),
-        ("challenges", "0007_challenge_kind_from_registry"),
+        ("challenges", "0008_challenge_kind_from_registry"),
     ]
 
     operations = [migrations.RunPython(add_kind, migrations.RunPython.noop)]

@@ -192,7 +192,7 @@ def test_the_admin_offers_and_accepts_only_registered_kinds(staff_client, settin
     offered = re.findall(
         r'<option value="(\w+)"', page.split('name="kind"', 1)[1].split("</select>")[0]
     )
-    assert offered == ["python", "api", "sql", "design"]
+    assert offered == ["python", "api", "sql", "schema", "design"]
     form = {"slug": "new-one", "title": "New", "kind": "cobol", "difficulty": "easy",
             "estimated_minutes": 20}  # fmt: skip
     refused = staff_client.post("/admin/challenges/challenge/add/", form)

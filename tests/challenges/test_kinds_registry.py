@@ -13,7 +13,7 @@ from challenges.models import Challenge
 
 
 def test_the_setting_names_the_built_in_kinds_each_in_its_module():
-    assert kind_names() == ["api", "design", "python", "sql"]
+    assert kind_names() == ["api", "design", "python", "schema", "sql"]
     for name in kind_names():
         kind = kind_for(name)
         assert isinstance(kind, Kind)
@@ -23,6 +23,7 @@ def test_the_setting_names_the_built_in_kinds_each_in_its_module():
         ("python", "Python"),
         ("api", "API design"),
         ("sql", "SQL"),
+        ("schema", "Data modelling"),
         ("design", "System design"),
     ]
 

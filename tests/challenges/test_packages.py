@@ -40,7 +40,7 @@ def test_invalid_package_lists_every_problem(package_copy):
         "(no '_': that is for organisations)",
         "challenge.toml: slug 'Bad Slug' must match the folder name 'order-total'",
         "challenge.toml: title is required, at most 200 characters",
-        "challenge.toml: kind must be one of ['api', 'design', 'python', 'sql']",
+        "challenge.toml: kind must be one of ['api', 'design', 'python', 'schema', 'sql']",
         "challenge.toml: difficulty must be one of ['easy', 'hard', 'medium']",
         "challenge.toml: skills must be a table of 1 to 3 canonical skills with weights, e.g. "
         "skills = { sql-querying = 0.7, data-modelling = 0.3 } (free-form slugs go in tags)",

@@ -61,7 +61,7 @@ def test_every_page_with_real_data(browser_context, page, live_server, worker_pr
 
     # Signed out: the landing page, sign in, password reset, sign up.
     page.goto(url)
-    assert page.get_by_role("heading", name="Four kinds of real backend work").is_visible()
+    assert page.get_by_role("heading", name="Five kinds of real backend work").is_visible()
     shot(page, "landing")
     page.goto(f"{url}/accounts/login/")
     shot(page, "sign-in")

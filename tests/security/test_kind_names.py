@@ -24,7 +24,7 @@ def test_package_content_refuses_it_before_any_kind_is_looked_up(kind):
     content = {**read_package(CATALOGUE / "order-total").content(), "kind": kind}
     with pytest.raises(PackageError) as info:
         package_from_content(Path("order-total"), content)
-    assert info.value.problems == ["kind: must be one of api, design, python, sql"]
+    assert info.value.problems == ["kind: must be one of api, design, python, schema, sql"]
 
 
 def test_a_package_folder_with_such_a_kind_lists_the_problem(tmp_path):
@@ -38,7 +38,7 @@ def test_a_package_folder_with_such_a_kind_lists_the_problem(tmp_path):
     manifest.write_text(manifest.read_text().replace('kind = "python"', 'kind = "scoring"'))
     with pytest.raises(PackageError) as info:
         read_package(folder)
-    assert "challenge.toml: kind must be one of ['api', 'design', 'python', 'sql']" in (
+    assert "challenge.toml: kind must be one of ['api', 'design', 'python', 'schema', 'sql']" in (
         info.value.problems
     )
 

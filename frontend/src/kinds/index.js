@@ -5,9 +5,10 @@
 import * as api from "./api.js";
 import * as design from "./design.js";
 import * as python from "./python.js";
+import * as schema from "./schema.js";
 import * as sql from "./sql.js";
 
-const RENDERERS = { api, design, python, sql };
+const RENDERERS = { api, design, python, schema, sql };
 
 /** The renderer of kind `name`; null for a kind this bundle doesn't know (shown generically). */
 export function rendererFor(name) {

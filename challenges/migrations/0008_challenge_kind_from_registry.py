@@ -7,7 +7,7 @@ import challenges.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("challenges", "0006_canonical_skills_and_tags"),
+        ("challenges", "0007_challenge_kind_schema"),
     ]
 
     operations = [

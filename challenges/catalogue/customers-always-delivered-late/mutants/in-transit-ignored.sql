@@ -1,0 +1,7 @@
+SELECT c.customer_id, c.email, SUM(s.delivered_at > o.promised_by) AS late_orders
+FROM customers AS c
+JOIN orders AS o ON o.customer_id = c.customer_id
+JOIN shipments AS s ON s.order_id = o.order_id
+WHERE s.delivered_at IS NOT NULL
+GROUP BY c.customer_id, c.email
+HAVING MIN(s.delivered_at > o.promised_by) = 1;
