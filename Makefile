@@ -33,7 +33,7 @@ $(NODE_STAMP): frontend/package.json frontend/package-lock.json
 	cd frontend && $(NPM) ci --no-audit --no-fund --loglevel=error
 	@touch $(NODE_STAMP)
 
-$(BUNDLE): $(NODE_STAMP) frontend/build.mjs $(wildcard frontend/src/*.js) $(wildcard frontend/src/kinds/*.js)
+$(BUNDLE): $(NODE_STAMP) frontend/build.mjs $(wildcard frontend/src/*.js frontend/src/kinds/*.js)
 	cd frontend && $(NPM) run --silent build
 
 assets: $(BUNDLE) ## Build the front-end bundle (editor, page scripts) if it is missing or stale

@@ -33,14 +33,15 @@ class Tag(models.Model):
         return self.name
 
 
-class Challenge(models.Model):
-    class Kind(models.TextChoices):
-        PYTHON = "python", "Python"
-        API = "api", "API design"
-        SQL = "sql", "SQL"
-        DESIGN = "design", "System design"
-        SCHEMA = "schema", "Data modelling"
+def kind_choices() -> list[tuple[str, str]]:
+    """The registered kinds (challenges/kinds/, the CHALLENGE_KINDS setting), asked at every
+    validation so a kind added by settings is valid without a migration."""
+    from challenges.kinds import kind_choices as registered
 
+    return registered()
+
+
+class Challenge(models.Model):
     class Difficulty(models.TextChoices):
         EASY = "easy", "Easy"
         MEDIUM = "medium", "Medium"
@@ -48,7 +49,7 @@ class Challenge(models.Model):
 
     slug = models.SlugField(max_length=100, unique=True)
     title = models.CharField(max_length=200)
-    kind = models.CharField(max_length=16, choices=Kind.choices)
+    kind = models.CharField(max_length=16, choices=kind_choices)
     difficulty = models.CharField(max_length=8, choices=Difficulty.choices)
     # 1-3 canonical skills with weights adding up to 1; tags are free-form.
     skills = models.ManyToManyField(

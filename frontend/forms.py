@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import password_validation
 
 from accounts.models import User
+from challenges.kinds import kind_choices
 from challenges.models import Challenge, Skill
 
 
@@ -49,7 +50,8 @@ class CatalogueFilters(forms.Form):
     search = forms.CharField(required=False, max_length=100, label="Search titles")
     kind = forms.ChoiceField(
         required=False,
-        choices=[("", "Any kind"), *Challenge.Kind.choices],
+        # Called for each form: kinds come from the registry (CHALLENGE_KINDS).
+        choices=lambda: [("", "Any kind"), *kind_choices()],
         error_messages=INVALID_CHOICE,
     )
     skill = forms.ChoiceField(required=False, error_messages=INVALID_CHOICE)

@@ -73,8 +73,9 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
     passed, total = cases_passed(results)
     withheld = sum(1 for row in results if row["status"] == "withheld")
     kind = kind_for(challenge.kind)
-    # Kinds answered with code show the code; the others (design) their answers in words.
-    is_design = not kind.runs_code
+    # Kinds answered with code show the code and its timing; the others (design) their answers
+    # in words.
+    without_code = not kind.runs_code
     return render(
         request,
         "frontend/submission.html",
@@ -87,7 +88,7 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
             "passed_count": passed,
             "case_count": total,
             "withheld_count": withheld,
-            "is_design": is_design,
+            "without_code": without_code,
             "answers": kind.answer_lines(submission.version, submission.answers),
         },
     )

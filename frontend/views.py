@@ -3,12 +3,14 @@
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.humanize.templatetags.humanize import apnumber
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from accounts.services import user_create
 from accounts.throttles import throttle_attempt, throttle_message
+from challenges.kinds import kind_choices, kind_for
 from challenges.models import Challenge
 from challenges.queries import (
     challenge_detail,
@@ -83,10 +85,20 @@ def home(request: HttpRequest) -> HttpResponse:
         .values_list("kind")
         .annotate(n=Count("pk"))
     )
+    # Each kind advertises itself with its own card (frontend/kinds/<kind>/card.html).
+    kinds = [
+        {"name": name, "label": label, "card_template": card, "count": by_kind.get(name, 0)}
+        for name, label in kind_choices()
+        if (card := kind_for(name).card_template)
+    ]
     return render(
         request,
         "frontend/home.html",
-        {"count": sum(by_kind.values()), "by_kind": by_kind},
+        {
+            "count": sum(by_kind.values()),
+            "kinds": kinds,
+            "kinds_in_words": apnumber(len(kinds)).capitalize(),
+        },
     )
 
 

@@ -11,6 +11,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from accounts.models import User
+from challenges.kinds import kind_choices
 from challenges.models import Challenge
 from challenges.queries import challenge_list_published
 from submissions.models import Submission
@@ -208,15 +209,15 @@ def _skill_tallies(challenges: list[Challenge]) -> list[Tally]:
 
 
 def _kind_tallies(challenges: list[Challenge]) -> list[Tally]:
-    """Solved out of published per kind (every kind listed, in the choices' order)."""
+    """Solved out of published per kind (every registered kind, in the registry's order)."""
     solved: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for challenge in challenges:
         total[challenge.kind] += 1
         solved[challenge.kind] += challenge.solved
     return [
-        Tally(key=kind, name=label, solved=solved[kind], total=total[kind])
-        for kind, label in Challenge.Kind.choices
+        Tally(key=name, name=label, solved=solved[name], total=total[name])
+        for name, label in kind_choices()
     ]
 
 

@@ -28,6 +28,7 @@ TEXT_MARKER = "… [truncated]"
 TEXT_FIELDS = frozenset({"output", "error", "hint", "message", "name", "category"})
 # What a row keeps when even small fields don't fit: what happened to which case.
 ESSENTIAL_FIELDS = (
+    "kind",
     "ordinal",
     "name",
     "visibility",

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from challenges import package_content as limits
 from challenges.access import access_can_author_in, access_challenges_for_authoring
+from challenges.api.kind_field import KindField
 from challenges.api.throttles import AuthoringValidateThrottle
 from challenges.models import Challenge, ChallengeVersion
 from challenges.packages import PackageError, package_from_submitted, slug_problem
@@ -52,7 +53,7 @@ class PackageInput(serializers.Serializer):
 
     slug = serializers.SlugField(max_length=100)
     title = serializers.CharField(max_length=200)
-    kind = serializers.ChoiceField(choices=Challenge.Kind.choices)
+    kind = KindField()
     difficulty = serializers.ChoiceField(choices=Challenge.Difficulty.choices)
     skills = serializers.DictField(
         child=serializers.FloatField(),

@@ -7,13 +7,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from challenges.api.kind_field import KindField
 from challenges.api.serializers import ChallengeDetailOutput, ChallengeListOutput
+from challenges.kinds import kind_names
 from challenges.models import Challenge
 from challenges.queries import PROGRESS_CHOICES, challenge_detail, challenge_list_filtered
 
 
 class ListFilters(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=Challenge.Kind.choices, required=False)
+    kind = KindField(required=False)
     difficulty = serializers.ChoiceField(choices=Challenge.Difficulty.choices, required=False)
     skill = serializers.SlugField(required=False)
     progress = serializers.ChoiceField(choices=PROGRESS_CHOICES, required=False)
@@ -23,7 +25,7 @@ class ListFilters(serializers.Serializer):
 @extend_schema(
     summary="List published challenges",
     parameters=[
-        OpenApiParameter("kind", enum=Challenge.Kind.values),
+        OpenApiParameter("kind", enum=kind_names()),
         OpenApiParameter("difficulty", enum=Challenge.Difficulty.values),
         OpenApiParameter("skill", str, description="A skill slug."),
         OpenApiParameter(

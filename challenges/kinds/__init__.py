@@ -1,7 +1,8 @@
 """Challenge kinds: each kind's module says how it is packaged, graded, validated and shown.
 
 `kind_for(name)` returns the kind's object (challenges/kinds/base.py); code outside this package
-asks it instead of comparing kind names.
+asks it instead of comparing kind names. Which kinds exist is the `CHALLENGE_KINDS` setting, read
+at every call, so a kind is added by settings alone (and `override_settings` works in tests).
 """
 
 from __future__ import annotations
@@ -9,29 +10,49 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable
 
+from django.conf import settings
+
 from challenges.grading import Grade
 from challenges.kinds.base import AnswerRejected, Kind
 from challenges.models import ChallengeVersion, TestCase
 
-__all__ = ["AnswerRejected", "Kind", "grade", "kind_for", "kind_names", "needs_sandbox"]
+__all__ = [
+    "AnswerRejected",
+    "Kind",
+    "grade",
+    "is_kind_name",
+    "kind_choices",
+    "kind_for",
+    "kind_names",
+    "needs_sandbox",
+]
 
-# Kind name -> the module defining its KIND object (imported on first use).
-MODULES = {
-    "python": "challenges.kinds.python",
-    "api": "challenges.kinds.api",
-    "sql": "challenges.kinds.sql",
-    "design": "challenges.kinds.design",
-    "schema": "challenges.kinds.schema",
-}
+
+def _modules() -> dict[str, str]:
+    return settings.CHALLENGE_KINDS
 
 
 def kind_names() -> list[str]:
-    return sorted(MODULES)
+    return sorted(_modules())
+
+
+def is_kind_name(value: object) -> bool:
+    """Is `value` the name of a registered kind? Total: any JSON value, hashable or not."""
+    return isinstance(value, str) and value in _modules()
 
 
 def kind_for(name: str) -> Kind:
-    """The kind called `name`; KeyError for a name no module defines."""
-    return importlib.import_module(MODULES[name]).KIND
+    """The kind called `name`; KeyError for a name the registry doesn't hold."""
+    kind = importlib.import_module(_modules()[name]).KIND
+    if kind.name != name:
+        # A settings mistake (two names for one module) would stamp rows with the wrong kind.
+        raise KeyError(f"{name}: its module defines the kind {kind.name!r}")
+    return kind
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    """(name, label) of every kind in the setting's order, for forms, filters and the admin."""
+    return [(name, kind_for(name).label) for name in _modules()]
 
 
 def grade(
@@ -49,9 +70,16 @@ def grade(
     the code produced while a hidden case ran comes back. `audience="author"` (validation of
     an author's own reference, starter and mutants) keeps every case's detail and timing.
     """
-    return kind_for(version.challenge.kind).grade(
+    kind = kind_for(version.challenge.kind)
+    result = kind.grade(
         version=version, code=code, answers=answers, cases=list(cases), audience=audience
     )
+    # Every row says which kind rendered it (the page looks up its renderer by it); the
+    # registry stamps it so a kind can't forget it or name another.
+    for row in result.cases:
+        if isinstance(row, dict):
+            row["kind"] = kind.name
+    return result
 
 
 def needs_sandbox(kind: str) -> bool:

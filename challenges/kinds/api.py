@@ -131,6 +131,8 @@ def grade(
 
 class ApiKind(Kind):
     name = "api"
+    label = "API design"
+    page_templates = frozenset({"example", "card"})
     editor_label = "Your app (Python: Flask or WSGI)"
     config_keys = frozenset(
         {"entrypoint", "factory", "time_limit_s", "memory_mb", "json_match", "setup"}

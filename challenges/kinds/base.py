@@ -9,6 +9,10 @@ from typing import Any
 from challenges.grading import Grade, Verdict
 from challenges.models import ChallengeVersion, TestCase
 
+# The challenge page's templates a kind may have (see Kind.page_templates), and all of them.
+PAGE_TEMPLATES = ("example", "extras", "answer")
+TEMPLATE_PARTS = (*PAGE_TEMPLATES, "card")
+
 
 class AnswerRejected(ValueError):
     """A submission's answer doesn't fit the kind; `field` names it, `detail` says why (a message,
@@ -24,6 +28,8 @@ class Kind:
     """A challenge kind. Subclasses set `name` and override what differs."""
 
     name: str = ""
+    # Shown to people: the catalogue's tag and filter, the dashboard, the admin.
+    label: str = ""
     # Graded by running the candidate's code in the sandbox (design: from answers alone).
     runs_code: bool = True
     # Starter, solution and mutants are files with this extension (None: the kind has none).
@@ -35,6 +41,12 @@ class Kind:
     # The challenge page's editor: its highlighting and completion, and its label.
     editor_language: str = "python"
     editor_label: str = "Your solution (Python)"
+    # The kind's page templates, in frontend/templates/frontend/kinds/<name>/ (any template
+    # directory): "example" shows one visible example (every kind whose cases aren't
+    # questions), "extras" goes above the examples (SQL's schema panel), "answer" replaces the
+    # shared code editor (design's question form); "card" is the kind's card on the landing
+    # page (a kind without one isn't advertised there).
+    page_templates: frozenset[str] = frozenset({"example"})
 
     # Packages -------------------------------------------------------------------------------
 
@@ -78,6 +90,7 @@ class Kind:
         cases: list[TestCase],
         audience: str,
     ) -> Grade:
+        """One result row per case (`challenges.kinds.grade` adds each row's `kind`)."""
         raise NotImplementedError
 
     def clean_answer(
@@ -131,13 +144,26 @@ class Kind:
         return {"sql_schema": None, "questions": None}
 
     def page_context(self, version: ChallengeVersion) -> dict[str, Any]:
-        """The kind's context for the challenge page (subclasses add to it)."""
+        """The kind's context for the challenge page (subclasses add to it): the editor's
+        settings and the kind's templates (None for those it doesn't have)."""
         return {
             "editor_language": self.editor_language,
             "editor_label": self.editor_label,
-            # How one visible example is shown: frontend/templates/frontend/examples/<kind>.html.
-            "example_template": f"frontend/examples/{self.name}.html",
+            "editor_completion": None,
+            **{
+                f"{part}_template": self.template(part) if part in self.page_templates else None
+                for part in PAGE_TEMPLATES
+            },
         }
+
+    def template(self, part: str) -> str:
+        """The name of one of the kind's templates (`part`: one of TEMPLATE_PARTS)."""
+        return f"frontend/kinds/{self.name}/{part}.html"
+
+    @property
+    def card_template(self) -> str | None:
+        """The kind's card on the landing page; None: not advertised there."""
+        return self.template("card") if "card" in self.page_templates else None
 
     def answer_lines(self, version: ChallengeVersion, answers: Any) -> list[dict[str, str]]:
         """A submission's answers in words, for its page (kinds answered with code: none)."""

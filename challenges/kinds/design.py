@@ -318,6 +318,8 @@ def answer_text(question: dict[str, Any], answer: Any) -> str:
 
 class DesignKind(Kind):
     name = "design"
+    label = "System design"
+    page_templates = frozenset({"answer", "card"})
     runs_code = False
     source_extension = None
     config_keys = frozenset({"pass_mark"})

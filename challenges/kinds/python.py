@@ -163,6 +163,8 @@ def input_problems(case_input: dict) -> list[str]:
 
 class PythonKind(Kind):
     name = "python"
+    label = "Python"
+    page_templates = frozenset({"example", "card"})
     config_keys = frozenset(
         {"entrypoint", "mode", "comparator", "comparator_options", "time_limit_s", "memory_mb"}
     )

@@ -351,6 +351,8 @@ def grade(
 
 class SchemaKind(Kind):
     name = "schema"
+    label = "Data modelling"
+    page_templates = frozenset({"example", "extras", "card"})
     source_extension = "sql"
     editor_language = "sql"
     editor_label = "Your schema (SQL DDL, SQLite dialect)"
@@ -361,12 +363,6 @@ class SchemaKind(Kind):
 
     def grade(self, *, version, code, answers, cases, audience) -> Grade:
         return grade(version=version, code=code, cases=cases, audience=audience)
-
-    def page_context(self, version: ChallengeVersion) -> dict[str, Any]:
-        return {
-            **super().page_context(version),
-            "example_template": "frontend/kinds/schema/example.html",
-        }
 
 
 KIND = SchemaKind()

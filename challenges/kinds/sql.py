@@ -444,6 +444,8 @@ def _table_problem(expected) -> bool:
 
 class SqlKind(Kind):
     name = "sql"
+    label = "SQL"
+    page_templates = frozenset({"example", "extras", "card"})
     source_extension = "sql"
     editor_language = "sql"
     editor_label = "Your query (SQL, SQLite dialect)"
@@ -544,7 +546,7 @@ class SqlKind(Kind):
             **context,
             "sql_schema": schema,
             # Table -> columns, for the editor's completion.
-            "sql_completion": {
+            "editor_completion": {
                 table["name"]: [column["name"] for column in table["columns"]]
                 for table in schema or []
             },

@@ -171,6 +171,17 @@ elif TASKS_BACKEND == "immediate":
 else:
     raise ImproperlyConfigured(f"TASKS_BACKEND={TASKS_BACKEND!r}: use db, rq or immediate.")
 
+# Challenge kinds: name -> the module defining its KIND object (challenges/kinds/base.py). A kind
+# added here (its own package, templates and JS renderer: docs/architecture.md, "Adding a kind")
+# needs no change to core code; removing one leaves its challenges unloadable.
+CHALLENGE_KINDS = {
+    "python": "challenges.kinds.python",
+    "api": "challenges.kinds.api",
+    "sql": "challenges.kinds.sql",
+    "schema": "challenges.kinds.schema",
+    "design": "challenges.kinds.design",
+}
+
 # The sandbox runner. Per-challenge limits may ask for more, up to the MAX_* caps.
 RUNNER = {
     # The engine that runs sandboxes: a dotted path to a class with the `runner.engine.Engine`

@@ -1,7 +1,9 @@
 // The challenge page: the editor, draft autosave, Run/Submit through the API, live results,
 // restore from history, and staying honest when the network drops.
 import { createCodeEditor } from "./editor.js";
-import { el, renderSubmission, VERDICTS } from "./results.js";
+import { rendererFor } from "./kinds/index.js";
+import { el } from "./render.js";
+import { renderSubmission, VERDICTS } from "./results.js";
 
 const root = document.getElementById("workspace");
 if (root) start(root);
@@ -36,7 +38,6 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function start(root) {
   const textarea = document.getElementById("code");
-  const designForm = document.getElementById("design-form");
   const result = document.getElementById("result");
   const connection = document.getElementById("connection");
   const runButton = document.getElementById("run-button");
@@ -96,7 +97,7 @@ function start(root) {
     window.addEventListener("pagehide", flushDraft);
     editor = createCodeEditor(textarea, {
       language: root.dataset.language,
-      schema: readJson("sql-completion"),
+      completion: readJson("editor-completion"),
       onChange(text) {
         clearTimeout(timer);
         if (draftStatus) draftStatus.textContent = "Saving draft…";
@@ -118,16 +119,11 @@ function start(root) {
     const restore = new URLSearchParams(window.location.search).get("restore");
     if (restore) restoreSubmission(restore);
   }
-  if (designForm) {
-    // Answers are a draft too: every control's state, restored on the next visit.
-    restoreDesignDraft();
-    designForm.addEventListener("input", () => saveDraft(JSON.stringify(designDraft())));
-    designForm.addEventListener("change", () => saveDraft(JSON.stringify(designDraft())));
-    designForm.addEventListener("submit", (event) => {
-      event.preventDefault();
-      send("submit");
-    });
-  }
+  // A kind answered without the code editor (its answer template) sets up its own form.
+  const renderer = rendererFor(root.dataset.kind);
+  const answerForm = !textarea && renderer && renderer.setupAnswer
+    ? renderer.setupAnswer(root, { loadDraft: () => window.localStorage.getItem(draftKey), saveDraft, send })
+    : null;
 
   // The same shortcuts anywhere in the workspace (the editor handles its own first).
   root.addEventListener("keydown", (event) => {
@@ -135,7 +131,7 @@ function start(root) {
     if (event.key === "Enter") {
       event.preventDefault();
       send("submit");
-    } else if (event.key === "'" && !designForm) {
+    } else if (event.key === "'" && editor) {
       event.preventDefault();
       send("run");
     }
@@ -163,61 +159,10 @@ function start(root) {
     window.history.replaceState(null, "", window.location.pathname);
   }
 
-  function designDraft() {
-    return Array.from(designForm.elements)
-      .filter((control) => control.name)
-      .map((control) => (control.type === "radio" || control.type === "checkbox" ? control.checked : control.value));
-  }
-
-  function restoreDesignDraft() {
-    let saved;
-    try {
-      saved = JSON.parse(window.localStorage.getItem(draftKey));
-    } catch (error) {
-      return; // Not a design draft (the challenge changed kind): start afresh.
-    }
-    const controls = Array.from(designForm.elements).filter((control) => control.name);
-    if (!Array.isArray(saved) || saved.length !== controls.length) return;
-    controls.forEach((control, i) => {
-      if (control.type === "radio" || control.type === "checkbox") control.checked = saved[i] === true;
-      else control.value = typeof saved[i] === "string" ? saved[i] : "";
-    });
-  }
-
-  function designAnswers() {
-    const answers = {};
-    designForm.querySelectorAll("fieldset.question").forEach((fieldset) => {
-      const name = fieldset.dataset.name;
-      const type = fieldset.dataset.type;
-      if (type === "single") {
-        const picked = fieldset.querySelector("input:checked");
-        if (picked) answers[name] = Number(picked.value);
-      } else if (type === "multiple") {
-        const picked = Array.from(fieldset.querySelectorAll("input:checked")).map((i) => Number(i.value));
-        if (picked.length) answers[name] = picked;
-      } else if (type === "estimate") {
-        const value = fieldset.querySelector("input").value.trim();
-        if (value !== "") answers[name] = Number(value);
-      } else if (type === "ordering") {
-        const selects = Array.from(fieldset.querySelectorAll("select"));
-        if (selects.every((s) => s.value !== "")) {
-          answers[name] = selects
-            .map((s) => ({ item: Number(s.dataset.item), position: Number(s.value) }))
-            .sort((a, b) => a.position - b.position)
-            .map((entry) => entry.item);
-        }
-      } else if (type === "text") {
-        const value = fieldset.querySelector("textarea").value;
-        if (value.trim()) answers[name] = value;
-      }
-    });
-    return answers;
-  }
-
   function busy(on) {
     sending = on;
     if (runButton) runButton.disabled = on;
-    submitButton.disabled = on;
+    if (submitButton) submitButton.disabled = on;
     result.setAttribute("aria-busy", on ? "true" : "false");
   }
 
@@ -227,9 +172,9 @@ function start(root) {
     busy(true);
     show("pending", [el("p", { class: "status", role: "status", text: mode === "run" ? "Running the examples…" : "Submitting…" }), el("div", { class: "skeleton", "aria-hidden": "true" })]);
     try {
-      const body = designForm
-        ? { challenge: root.dataset.challenge, mode: mode, answers: designAnswers() }
-        : { challenge: root.dataset.challenge, mode: mode, code: editor.getValue() };
+      const body = answerForm
+        ? { challenge: root.dataset.challenge, mode: mode, answers: answerForm.answers() }
+        : { challenge: root.dataset.challenge, mode: mode, code: editor ? editor.getValue() : "" };
       const created = await request(submissionsUrl, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": root.dataset.csrf },

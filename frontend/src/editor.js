@@ -11,9 +11,14 @@ import { python } from "@codemirror/lang-python";
 import { sql, SQLite } from "@codemirror/lang-sql";
 import { oneDark } from "@codemirror/theme-one-dark";
 
+// By the page's editor language (a kind's `editor_language`): its highlighting, and whether
+// completion (an SQL schema's tables and columns) opens while typing. Unknown: Python.
 const LANGUAGES = {
-  python: () => python(),
-  sql: (schema) => sql({ dialect: SQLite, schema: schema || {}, upperCaseKeywords: true }),
+  python: { extension: () => python(), completeWhileTyping: false },
+  sql: {
+    extension: (completion) => sql({ dialect: SQLite, schema: completion || {}, upperCaseKeywords: true }),
+    completeWhileTyping: true,
+  },
 };
 
 /**
@@ -22,7 +27,8 @@ const LANGUAGES = {
  * Shortcuts: Mod-Enter submits, Mod-' runs (as on LeetCode), Tab indents; Escape then Tab
  * leaves the editor, so keyboard users are never trapped.
  */
-export function createCodeEditor(textarea, { language = "python", schema, onChange, onRun, onSubmit } = {}) {
+export function createCodeEditor(textarea, { language, completion, onChange, onRun, onSubmit } = {}) {
+  const mode = Object.prototype.hasOwnProperty.call(LANGUAGES, language) ? LANGUAGES[language] : LANGUAGES.python;
   const shortcuts = keymap.of([
     { key: "Mod-Enter", preventDefault: true, run: () => { if (onSubmit) onSubmit(); return true; } },
     { key: "Mod-'", preventDefault: true, run: () => { if (onRun) onRun(); return true; } },
@@ -47,7 +53,7 @@ export function createCodeEditor(textarea, { language = "python", schema, onChan
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         bracketMatching(),
         closeBrackets(),
-        autocompletion({ activateOnTyping: language === "sql" }),
+        autocompletion({ activateOnTyping: mode.completeWhileTyping }),
         rectangularSelection(),
         highlightActiveLine(),
         highlightSelectionMatches(),
@@ -60,7 +66,7 @@ export function createCodeEditor(textarea, { language = "python", schema, onChan
           ...completionKeymap,
           indentWithTab,
         ]),
-        (LANGUAGES[language] || LANGUAGES.python)(schema),
+        mode.extension(completion),
         oneDark,
         // CodeMirror owns the class attribute of its DOM: extra classes go through this facet.
         EditorView.editorAttributes.of({ class: "code-editor" }),

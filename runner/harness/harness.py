@@ -508,39 +508,39 @@ def run_group(
             while state["seen"] < len(child.events):
                 event = child.events[state["seen"]]
                 state["seen"] += 1
-                kind = event.get("event") if event else None
+                event_type = event.get("event") if event else None
                 if not state["ready"]:
-                    if kind == "ready":
+                    if event_type == "ready":
                         state["ready"] = True
                         continue
-                    if kind == "load_error":
+                    if event_type == "load_error":
                         load_error = {
-                            "kind": "syntax_error"
+                            "status": "syntax_error"
                             if event.get("kind") == "syntax_error"
                             else "runtime_error",
                             "error": str(event.get("error", ""))[:8000],
                         }
                         return "load error"
                     load_error = {
-                        "kind": "runtime_error",
+                        "status": "runtime_error",
                         "error": "your code wrote to the harness's private channel while loading",
                     }
                     return "protocol"
                 if state["current"] is None:
                     # Only the runner speaks, and only to answer a case: this was the code.
                     return "protocol"
-                if kind == "result":
+                if event_type == "result":
                     status, actual, error = checked_actual(event, used)
                     output = event.get("output")
                     output = output[:20000] if isinstance(output, str) else ""
                     settle_case(status, actual=actual, error=error, output=output)
-                elif kind == "load_error" and event.get("kind") == "syntax_error":
+                elif event_type == "load_error" and event.get("kind") == "syntax_error":
                     # The SQL runner compiles the query against the first case's schema.
                     results[state["current"]["id"]] = case_result(
                         state["current"]["id"], "not_run", error="not run"
                     )
                     state["current"] = None
-                    load_error = {"kind": "syntax_error", "error": str(event.get("error", ""))}
+                    load_error = {"status": "syntax_error", "error": str(event.get("error", ""))}
                     return "load error"
                 else:
                     settle_case(
@@ -564,7 +564,7 @@ def run_group(
             elif child.oversized:
                 child.kill()
                 if not state["ready"]:
-                    load_error = {"kind": "runtime_error", "error": "oversized harness event"}
+                    load_error = {"status": "runtime_error", "error": "oversized harness event"}
             elif state["ready"] and state["current"] is None and not exited:
                 if pending:
                     state["current"] = pending.pop(0)
@@ -584,7 +584,7 @@ def run_group(
             if not state["ready"] and now - child.started > budget.import_s:
                 child.kill()
                 load_error = {
-                    "kind": "timeout",
+                    "status": "timeout",
                     "error": f"loading your code took longer than {budget.import_s:g} s",
                 }
                 break
@@ -627,7 +627,7 @@ def run_group(
                 break
             status = signal_status(child.exit_code, oom_before)
             load_error = {
-                "kind": status if status != "runtime_error" else "runtime_error",
+                "status": status if status != "runtime_error" else "runtime_error",
                 "error": (
                     f"the program exited before running any case (exit {child.exit_code})"
                     + (f"\n{text(child.stderr)[-2000:]}" if child.stderr else "")
@@ -689,7 +689,7 @@ def run_cases(job: dict, runner: str = "", filename: str = "solution.py") -> dic
         )
         if hidden_load_error is not None:
             # The code loaded for the visible cases but not here: every hidden case fails.
-            status = "timeout" if hidden_load_error["kind"] == "timeout" else "runtime_error"
+            status = "timeout" if hidden_load_error["status"] == "timeout" else "runtime_error"
             for case in hidden:
                 if hidden_results[case["id"]]["status"] == "not_run":
                     hidden_results[case["id"]] = case_result(
@@ -705,7 +705,7 @@ def run_cases(job: dict, runner: str = "", filename: str = "solution.py") -> dic
     results.update(hidden_results)
     status = "ok"
     if load_error:
-        status = load_error["kind"]
+        status = load_error["status"]
     elif output_exceeded:
         status = "output_limit"
     report = usage.report()

@@ -1,6 +1,8 @@
 """Authoring in the Django admin: preview, drafts, validation (queued), publish, frozen versions;
 the fields the services own are read-only and staff see only what they may author."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Permission
 from django_tasks_db.models import DBTaskResult
@@ -183,3 +185,24 @@ def test_staff_see_only_the_challenges_they_may_author(client, order_total):
     assert client.get(f"/admin/challenges/challenge/{private.pk}/change/").status_code == 302
     Membership.objects.create(organisation=acme, user=staff, role="author")
     assert "acme_secret" in client.get("/admin/challenges/challenge/").content.decode()
+
+
+def test_the_admin_offers_and_accepts_only_registered_kinds(staff_client, settings):
+    page = staff_client.get("/admin/challenges/challenge/add/").content.decode()
+    offered = re.findall(
+        r'<option value="(\w+)"', page.split('name="kind"', 1)[1].split("</select>")[0]
+    )
+    assert offered == ["python", "api", "sql", "schema", "design"]
+    form = {"slug": "new-one", "title": "New", "kind": "cobol", "difficulty": "easy",
+            "estimated_minutes": 20}  # fmt: skip
+    refused = staff_client.post("/admin/challenges/challenge/add/", form)
+    assert refused.status_code == 200
+    assert "Select a valid choice. cobol is not one of the available choices." in (
+        refused.content.decode()
+    )
+    assert not Challenge.objects.filter(slug="new-one").exists()
+    # A kind added by settings is offered and accepted at once: no migration, no code change.
+    settings.CHALLENGE_KINDS = {**settings.CHALLENGE_KINDS, "glossary": "tests.challenges.toy_kind"}
+    accepted = staff_client.post("/admin/challenges/challenge/add/", {**form, "kind": "glossary"})
+    assert accepted.status_code == 302, accepted.content.decode()[:2000]
+    assert Challenge.objects.get(slug="new-one").kind == "glossary"

@@ -44,6 +44,7 @@ def test_hidden_failure_shows_its_name_category_hint_and_verdict_only(reservatio
     hidden = result.cases[1]
     # Which step failed, or in which part, is derived from what the code answered: not shown.
     assert hidden == {
+        "kind": "api",
         "ordinal": 2,
         "name": hidden["name"],
         "visibility": "hidden",

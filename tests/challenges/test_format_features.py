@@ -61,6 +61,7 @@ def test_order_by_accepts_ties_in_any_order_and_names_the_rows_out_of_order(db):
     }
     # A hidden case says only that it failed: no rows, no order note.
     assert hidden == {
+        "kind": "sql",
         "ordinal": 2,
         "name": "ties",
         "visibility": "hidden",
@@ -119,6 +120,7 @@ def test_setup_reaches_the_factory_and_exact_matching_catches_an_extra_field(db)
         "wallets": [{"id": "w1", "owner": "ana", "balance": 500, "currency": "EUR"}]
     }
     assert set(result.cases[1]) == {
+        "kind",
         "ordinal",
         "name",
         "visibility",

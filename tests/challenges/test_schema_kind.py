@@ -219,6 +219,7 @@ def test_a_missing_index_fails_the_plan_check_and_a_hidden_case_shows_only_its_h
     assert result.verdict == "wrong_answer"
     assert [row["status"] for row in result.cases] == ["passed"] * 3 + ["wrong_answer"]
     assert result.cases[3] == {
+        "kind": "schema",
         "ordinal": 4,
         "name": "lookup by coupon",
         "visibility": "hidden",

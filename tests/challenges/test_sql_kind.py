@@ -67,6 +67,7 @@ def test_reference_is_accepted_and_a_hidden_failure_shows_no_diff(late_orders):
     # Row counts and order of a hidden result come from the query's output on hidden data:
     # only the verdict word, the category and the author's hint are shown.
     assert hidden == {
+        "kind": "sql",
         "ordinal": 2,
         "name": hidden["name"],
         "visibility": "hidden",

@@ -1,5 +1,7 @@
 """Server-rendered pages: sign-in gate, catalogue, and the challenge page's contents."""
 
+import re
+
 from submissions.models import Submission
 from tests.factories import UserFactory
 
@@ -8,6 +10,21 @@ def test_home_is_public(client, order_total):
     response = client.get("/")
     assert response.status_code == 200
     assert "1 challenge available." in response.content.decode()
+
+
+def test_home_has_each_kinds_card_with_its_count(client, order_total):
+    page = client.get("/").content.decode()
+    assert '<h2 id="kinds-heading">Five kinds of real backend work</h2>' in page
+    headings = re.findall(r'<h3><span class="tag kind-(\w+)">([^<]+)</span>', page)
+    assert headings == [
+        ("python", "Python"),
+        ("api", "API design"),
+        ("sql", "SQL"),
+        ("schema", "Data modelling"),
+        ("design", "System design"),
+    ]
+    counts = re.findall(r'<p class="muted">(\d+ challenges?)</p></li>', page)
+    assert counts == ["1 challenge", "0 challenges", "0 challenges", "0 challenges", "0 challenges"]
 
 
 def test_catalogue_requires_sign_in(client, order_total):

@@ -71,7 +71,7 @@ def hidden_rows(submission: dict) -> list[dict]:
     return [row for row in submission["results"] if row["visibility"] == "hidden"]
 
 
-HIDDEN_ROW_KEYS = {"ordinal", "name", "visibility", "status", "passed", "category", "hint"}
+HIDDEN_ROW_KEYS = {"kind", "ordinal", "name", "visibility", "status", "passed", "category", "hint"}
 
 
 def dumps(value: Any) -> str:

@@ -249,6 +249,7 @@ def test_an_api_app_cannot_send_hidden_requests_back(worker_process, client, gen
     assert "RuntimeError" in submission["results"][0]["error"]  # the visible scenario's
     assert hidden_rows(submission) == [
         {
+            "kind": "api",
             "ordinal": 2,
             "name": "echo hidden",
             "visibility": "hidden",

@@ -1,5 +1,6 @@
-"""Attack: a package naming a kind that isn't one (another module of challenges/kinds/, a
-dunder, a path, a dotted name, a non-string) is refused with a clear problem, never looked up."""
+"""Attack: a package or a catalogue filter naming a kind that isn't one (another module of
+challenges/kinds/, a dunder, a path, a dotted name, a non-string) is refused with a clear
+problem, never looked up: only names the registry (CHALLENGE_KINDS) holds are kinds."""
 
 from pathlib import Path
 
@@ -40,3 +41,15 @@ def test_a_package_folder_with_such_a_kind_lists_the_problem(tmp_path):
     assert "challenge.toml: kind must be one of ['api', 'design', 'python', 'schema', 'sql']" in (
         info.value.problems
     )
+
+
+@pytest.mark.parametrize("kind", [*HOSTILE_KINDS, "__proto__", "sql\x00"])
+def test_the_catalogue_filters_refuse_a_kind_that_is_not_one(api_client, client, candidate, kind):
+    response = api_client.get("/api/challenges/", {"kind": kind})
+    assert response.status_code == 400
+    assert list(response.json()) == ["kind"]
+    client.force_login(candidate)
+    page = client.get("/challenges/", {"kind": kind})
+    # The page reports the filter and ignores it; nothing is looked up by that name.
+    assert page.status_code == 200
+    assert "is not one of the choices" in page.content.decode()

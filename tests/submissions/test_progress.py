@@ -169,6 +169,7 @@ def test_totals_skills_and_kinds_for_a_history(candidate, history):
         Tally(key="python", name="Python", solved=1, total=1),
         Tally(key="api", name="API design", solved=0, total=1),
         Tally(key="sql", name="SQL", solved=0, total=3),
+        Tally(key="schema", name="Data modelling", solved=0, total=0),
         Tally(key="design", name="System design", solved=1, total=1),
     ]
     assert progress.is_new is False

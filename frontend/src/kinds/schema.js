@@ -1,5 +1,5 @@
 // Schema (data modelling) results: a visible case's steps, each with what should have happened and what did.
-import { el } from "../results.js";
+import { el } from "../render.js";
 
 const LABELS = { accept: "Must be accepted", reject: "Must be refused", query: "Query" };
 const CONSTRAINTS = {

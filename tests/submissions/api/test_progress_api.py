@@ -53,6 +53,7 @@ def test_progress_for_a_small_history(api_client, candidate):
             {"kind": "python", "name": "Python", "solved": 0, "total": 0, "percent": 0},
             {"kind": "api", "name": "API design", "solved": 0, "total": 0, "percent": 0},
             {"kind": "sql", "name": "SQL", "solved": 1, "total": 2, "percent": 50},
+            {"kind": "schema", "name": "Data modelling", "solved": 0, "total": 0, "percent": 0},
             {"kind": "design", "name": "System design", "solved": 0, "total": 0, "percent": 0},
         ],
         "recent": [

@@ -50,6 +50,7 @@ def test_a_schema_is_run_then_submitted_through_the_api(worker_process, client):
     failing = [row for row in hidden_rows(wrong) if not row["passed"]]
     assert failing == [
         {
+            "kind": "schema",
             "ordinal": 4,
             "name": "lookup by coupon",
             "visibility": "hidden",

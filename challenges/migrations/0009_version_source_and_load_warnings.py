@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("challenges", "0007_challenge_kind_schema"),
+        ("challenges", "0008_challenge_kind_from_registry"),
     ]
 
     operations = [

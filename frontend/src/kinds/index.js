@@ -1,0 +1,16 @@
+// Each kind's renderer, by the kind's name (the `kind` of a result row, the page's data-kind).
+// A renderer exports renderCase(row) (a visible case's detail) and may export renderHidden(row)
+// (its hidden rows, when they aren't hidden tests), summary(submission) ({text, timing}) and
+// setupAnswer(root, {loadDraft, saveDraft, send}) (a kind answered without the code editor).
+import * as api from "./api.js";
+import * as design from "./design.js";
+import * as python from "./python.js";
+import * as schema from "./schema.js";
+import * as sql from "./sql.js";
+
+const RENDERERS = { api, design, python, schema, sql };
+
+/** The renderer of kind `name`; null for a kind this bundle doesn't know (shown generically). */
+export function rendererFor(name) {
+  return typeof name === "string" && Object.prototype.hasOwnProperty.call(RENDERERS, name) ? RENDERERS[name] : null;
+}
