@@ -213,9 +213,7 @@ def _object_mismatch(
         return f"{path}: expected an object"
     if exact:
         wanted = {
-            key
-            for key, value in expected.items()
-            if not (is_matcher(value) and "$absent" in value)
+            key for key, value in expected.items() if not (is_matcher(value) and "$absent" in value)
         }
         extra = sorted(key for key in actual if key not in wanted)
         if extra:
