@@ -203,7 +203,10 @@ def test_nothing_a_hidden_case_raised_comes_back(worker_process):
     submission, _ = graded(client, submit(client, "wallet-holds", code))
     assert submission["verdict"] in ("wrong_answer", "runtime_error")
     for row in hidden_rows(submission):
-        assert set(row) <= {"ordinal", "name", "visibility", "status", "passed", "category", "hint"}
+        assert set(row) <= {
+            "kind", "ordinal", "name", "visibility", "status", "passed", "category", "hint"
+        }  # fmt: skip
+        assert row["kind"] == "python"
     # The example's own raise is visible (its data is the candidate's to see); no other is.
     shown = json.dumps({key: value for key, value in submission.items() if key != "code"})
     assert shown.count("leak-") == 1
