@@ -66,7 +66,11 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
             **row,
             "status_label": CASE_STATUS_LABELS.get(row["status"], row["status"]),
             # Only visible cases carry these: a hidden row has no expected/actual to show.
-            "sides": [("Expected", row.get("expected")), ("Actual", row.get("actual"))],
+            # (label, value, written by the author: its matchers are shown in words)
+            "sides": [
+                ("Expected", row.get("expected"), True),
+                ("Actual", row.get("actual"), False),
+            ],
         }
         for row in data["results"]
     ]

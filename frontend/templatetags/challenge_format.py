@@ -23,7 +23,75 @@ def python_call(case_input: dict, entrypoint: str) -> str:
 
 @register.filter
 def python_value(value: object) -> str:
+    """A value as Python writes it (what code returned: shown literally)."""
     return pprint.pformat(value, width=72, sort_dicts=False)
+
+
+@register.filter
+def python_expected(value: object) -> str:
+    """An author's expected value as Python, its matchers (`$raises`, `$any`, ...) in words."""
+    return pprint.pformat(_readable(value), width=72, sort_dicts=False)
+
+
+class _Words(str):
+    """Text that pprint shows as it is (no quotes): a matcher described, not a value."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+TYPE_WORDS = {
+    "string": "text",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "True or False",
+    "null": "None",
+    "array": "a list",
+    "object": "a dict",
+}
+
+
+def _readable(value: object, depth: int = 0) -> object:
+    # Depth-capped: an author's expected value is checked at load, but a page never recurses
+    # without a bound.
+    if depth > 64:
+        return _Words("...")
+    if isinstance(value, list):
+        return [_readable(item, depth + 1) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if len(value) == 1:
+        words = _matcher_words(*next(iter(value.items())), depth=depth)
+        if words is not None:
+            return words
+    return {key: _readable(item, depth + 1) for key, item in value.items()}
+
+
+def _matcher_words(name: object, argument: object, *, depth: int) -> object | None:
+    """A matcher as the candidate should read it; None when `name` isn't one we describe."""
+    if name == "$any":
+        return _Words("<any value>")
+    if name == "$raises" and isinstance(argument, dict):
+        raised = f"<raises {argument.get('type', 'an exception')}"
+        message = argument.get("message")
+        if isinstance(message, str):
+            raised += f"({message!r})"
+        elif isinstance(message, dict) and isinstance(message.get("$regex"), str):
+            raised += f" with a message matching {message['$regex']!r}"
+        return _Words(raised + ">")
+    if name == "$regex" and isinstance(argument, str):
+        return _Words(f"<text matching {argument!r}>")
+    if name == "$type" and argument in TYPE_WORDS:
+        return _Words(f"<{TYPE_WORDS[argument]}>")
+    if name == "$len" and isinstance(argument, int):
+        return _Words(f"<{argument} items>")
+    if name == "$unordered" and isinstance(argument, list):
+        return _Words(f"<in any order: {pprint.pformat(_readable(argument, depth + 1))}>")
+    if name == "$absent" and argument is True:
+        return _Words("<absent>")
+    if name in ("$exact", "$subset"):
+        return _readable(argument, depth + 1)
+    return None
 
 
 def _arguments(call: dict) -> str:

@@ -1,6 +1,6 @@
 """How a Python example's call is written on the challenge page."""
 
-from frontend.templatetags.challenge_format import python_call
+from frontend.templatetags.challenge_format import python_call, python_expected, python_value
 
 
 def test_a_class_example_shows_calls_and_attribute_reads():
@@ -17,3 +17,45 @@ def test_a_class_example_shows_calls_and_attribute_reads():
 
 def test_a_function_example_shows_the_call():
     assert python_call({"args": [1], "kwargs": {"a": "b"}}, "f") == "f(1, a='b')"
+
+
+def test_matchers_in_an_expected_value_read_as_words():
+    expected = [
+        None,
+        3800,
+        {"$any": True},
+        {"$raises": {"type": "CardBlocked", "message": "card GC-7F3A is blocked"}},
+        {"$raises": {"type": "ValueError", "message": {"$regex": "amount .*"}}},
+        {"$raises": {"type": "LookupError"}},
+        {"id": {"$type": "integer"}, "ref": {"$regex": "GC-[0-9A-F]{4}"}},
+        {"$unordered": [1, 2]},
+        {"$len": 3},
+        {"$exact": {"a": 1}},
+    ]
+    assert python_expected(expected).splitlines() == [
+        "[None,",
+        " 3800,",
+        " <any value>,",
+        " <raises CardBlocked('card GC-7F3A is blocked')>,",
+        " <raises ValueError with a message matching 'amount .*'>,",
+        " <raises LookupError>,",
+        " {'id': <an integer>, 'ref': <text matching 'GC-[0-9A-F]{4}'>},",
+        " <in any order: [1, 2]>,",
+        " <3 items>,",
+        " {'a': 1}]",
+    ]
+
+
+def test_plain_values_and_unknown_dollar_keys_show_as_python():
+    assert python_expected({"$note": 1, "b": [1, "x"]}) == "{'$note': 1, 'b': [1, 'x']}"
+    assert python_expected({"$mystery": 1}) == "{'$mystery': 1}"
+    assert python_expected("text") == "'text'"
+
+
+def test_api_matchers_read_as_words_and_returned_values_stay_literal():
+    response = {"status": 201, "json": {"id": {"$type": "string"}, "secret": {"$absent": True}}}
+    assert python_expected(response) == (
+        "{'status': 201, 'json': {'id': <text>, 'secret': <absent>}}"
+    )
+    # What code returned is shown as it is, even if it looks like a matcher.
+    assert python_value({"$any": True}) == "{'$any': True}"

@@ -281,3 +281,21 @@ def test_hidden_cases_after_the_first_failing_one_are_shown_as_withheld(client, 
     assert f"{examples} / {len(rows)} cases passed ({later} hidden not shown)" in page
     assert page.count('<span class="case-status">Not shown</span>') == later
     assert page.count("Hidden cases after the first failing one are not shown") == later
+
+
+def test_an_examples_matchers_read_as_words_and_the_actual_value_literally(
+    client, ada, order_total
+):
+    rows = graded_rows(order_total, failing="repeated sku, many lines")
+    example = next(row for row in rows if row["visibility"] == "example")
+    example.update(
+        expected={"$raises": {"type": "ValueError", "message": "empty basket"}},
+        actual={"$any": True},
+        status="wrong_answer",
+        passed=False,
+    )
+    mine = submission(ada, order_total, status="done", verdict="wrong_answer", results=rows)
+    page = client.get(f"/submissions/{mine.pk}/").content.decode()
+    assert "<pre>&lt;raises ValueError(&#x27;empty basket&#x27;)&gt;</pre>" in page
+    # What the code returned is shown as it is, even when it looks like a matcher.
+    assert "<pre>{&#x27;$any&#x27;: True}</pre>" in page
