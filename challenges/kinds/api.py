@@ -13,11 +13,17 @@ from typing import Any
 
 from challenges.grading import Grade
 from challenges.kinds.base import Kind
-from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs, is_hidden
+from challenges.kinds.scoring import (
+    CANDIDATE,
+    base_row,
+    case_run_spec,
+    grade_outputs,
+    is_hidden,
+)
 from challenges.matchers import JSON_MATCH_MODES, response_mismatch, response_problems
 from challenges.models import ChallengeVersion, TestCase
 from challenges.packages import MANIFEST
-from runner.facade import CaseInput, Mode, RunSpec, limits_for, run
+from runner.facade import Mode, RunSpec, run
 
 SETUP_MODES = ("factory-argument",)
 # Seed data is input (it enters the sandbox, hidden cases' too): capped well below a case's
@@ -67,21 +73,15 @@ def run_spec(
     *, version: ChallengeVersion, code: str, cases: list[TestCase], audience: str = CANDIDATE
 ) -> RunSpec:
     config = version.config
-    return RunSpec(
-        source=code,
+    return case_run_spec(
+        code=code,
         mode=Mode.API_CASES,
+        config=config,
+        cases=cases,
+        audience=audience,
+        case_input=lambda case: scenario_input(config, case),
         entrypoint=config.get("entrypoint", "app"),
         factory=bool(config.get("factory", False)),
-        cases=tuple(
-            CaseInput(
-                id=str(case.ordinal), input=scenario_input(config, case), hidden=is_hidden(case)
-            )
-            for case in cases
-        ),
-        limits=limits_for(
-            time_limit_s=config.get("time_limit_s"), memory_mb=config.get("memory_mb")
-        ),
-        redact_hidden=audience != AUTHOR,
     )
 
 

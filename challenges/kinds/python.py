@@ -9,11 +9,17 @@ from typing import Any
 from challenges.comparators import COMPARATORS
 from challenges.grading import Grade
 from challenges.kinds.base import Kind
-from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs, is_hidden
+from challenges.kinds.scoring import (
+    CANDIDATE,
+    base_row,
+    case_run_spec,
+    grade_outputs,
+    is_hidden,
+)
 from challenges.models import ChallengeVersion, TestCase
 from challenges.packages import MANIFEST
 from challenges.python_expected import expected_problems, matches, unexpected_outcome
-from runner.facade import CaseInput, CaseOutput, Mode, RunResult, RunSpec, limits_for, run
+from runner.facade import CaseOutput, Mode, RunResult, RunSpec, run
 
 
 def run_spec(
@@ -21,18 +27,13 @@ def run_spec(
 ) -> RunSpec:
     config = version.config
     program = config.get("mode") == "program"
-    return RunSpec(
-        source=code,
+    return case_run_spec(
+        code=code,
         mode=Mode.PROGRAM_CASES if program else Mode.PYTHON_CASES,
+        config=config,
+        cases=cases,
+        audience=audience,
         entrypoint="" if program else config["entrypoint"],
-        cases=tuple(
-            CaseInput(id=str(case.ordinal), input=case.input, hidden=is_hidden(case))
-            for case in cases
-        ),
-        limits=limits_for(
-            time_limit_s=config.get("time_limit_s"), memory_mb=config.get("memory_mb")
-        ),
-        redact_hidden=audience != AUTHOR,
     )
 
 

@@ -10,10 +10,17 @@ from typing import Any
 
 from challenges.grading import Grade
 from challenges.kinds.base import Kind
-from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs, is_hidden
+from challenges.kinds.scoring import (
+    AUTHOR,
+    CANDIDATE,
+    base_row,
+    case_run_spec,
+    grade_outputs,
+    is_hidden,
+)
 from challenges.kinds.sql import compare_tables
 from challenges.models import ChallengeVersion, TestCase
-from runner.facade import CaseInput, Mode, RunSpec, limits_for, run
+from runner.facade import Mode, RunSpec, run
 
 MAX_STEPS = 200
 MAX_STATEMENT = 20_000
@@ -293,17 +300,8 @@ def run_spec(
     *, version: ChallengeVersion, code: str, cases: list[TestCase], audience: str = CANDIDATE
 ) -> RunSpec:
     config = version.config
-    return RunSpec(
-        source=code,
-        mode=Mode.SCHEMA_CASES,
-        cases=tuple(
-            CaseInput(id=str(case.ordinal), input=case.input, hidden=is_hidden(case))
-            for case in cases
-        ),
-        limits=limits_for(
-            time_limit_s=config.get("time_limit_s"), memory_mb=config.get("memory_mb")
-        ),
-        redact_hidden=audience != AUTHOR,
+    return case_run_spec(
+        code=code, mode=Mode.SCHEMA_CASES, config=config, cases=cases, audience=audience
     )
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from challenges.grading import CASE_STATUS_VERDICT, Grade, SandboxFailure, Verdict
 from challenges.models import TestCase
-from runner.facade import CaseOutput, RunResult, Status
+from runner.facade import CaseInput, CaseOutput, Mode, RunResult, RunSpec, Status, limits_for
 
 RUN_STATUS_VERDICT = {
     Status.SYNTAX_ERROR: Verdict.SYNTAX_ERROR,
@@ -40,6 +40,33 @@ Row = Callable[[TestCase, str, bool, CaseOutput | None, Any], dict[str, Any]]
 
 def is_hidden(case: TestCase) -> bool:
     return case.visibility != TestCase.Visibility.EXAMPLE
+
+
+def case_run_spec(
+    *,
+    code: str,
+    mode: Mode,
+    config: dict,
+    cases: list[TestCase],
+    audience: str,
+    case_input: Callable[[TestCase], Any] = lambda case: case.input,
+    **options: Any,
+) -> RunSpec:
+    """What a code kind sends to the sandbox: one input per case (hidden ones marked), the
+    version's limits, and hidden cases redacted unless an author validates their own."""
+    return RunSpec(
+        source=code,
+        mode=mode,
+        cases=tuple(
+            CaseInput(id=str(case.ordinal), input=case_input(case), hidden=is_hidden(case))
+            for case in cases
+        ),
+        limits=limits_for(
+            time_limit_s=config.get("time_limit_s"), memory_mb=config.get("memory_mb")
+        ),
+        redact_hidden=audience != AUTHOR,
+        **options,
+    )
 
 
 def base_row(case: TestCase, status: str, passed: bool, output: CaseOutput | None) -> dict:

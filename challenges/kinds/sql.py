@@ -21,7 +21,14 @@ from typing import Any
 from challenges import package_content as limits
 from challenges.grading import Grade, SandboxFailure
 from challenges.kinds.base import Kind
-from challenges.kinds.scoring import AUTHOR, CANDIDATE, base_row, grade_outputs, is_hidden
+from challenges.kinds.scoring import (
+    AUTHOR,
+    CANDIDATE,
+    base_row,
+    case_run_spec,
+    grade_outputs,
+    is_hidden,
+)
 from challenges.models import ChallengeVersion, TestCase
 from challenges.packages import (
     MANIFEST,
@@ -68,17 +75,13 @@ def run_spec(
     *, version: ChallengeVersion, code: str, cases: list[TestCase], audience: str = CANDIDATE
 ) -> RunSpec:
     config = version.config
-    return RunSpec(
-        source=code,
+    return case_run_spec(
+        code=code,
         mode=Mode.SQL_DML_CASES if is_dml(config) else Mode.SQL_CASES,
-        cases=tuple(
-            CaseInput(id=str(c.ordinal), input=case_input(version, c), hidden=is_hidden(c))
-            for c in cases
-        ),
-        limits=limits_for(
-            time_limit_s=config.get("time_limit_s"), memory_mb=config.get("memory_mb")
-        ),
-        redact_hidden=audience != AUTHOR,
+        config=config,
+        cases=cases,
+        audience=audience,
+        case_input=lambda case: case_input(version, case),
     )
 
 
