@@ -122,6 +122,15 @@ class Kind:
         ValidationReport); False when the sandbox failed and validation should stop."""
         return True
 
+    def validation_summary(self, version: ChallengeVersion, report: Any) -> str:
+        """One line on a validation (a ValidationReport) for `validatechallenges`."""
+        invalid = sum(1 for mutant in report.mutants if mutant.invalid)
+        return (
+            f"slowest {report.slowest_case_ms:>4} ms / limit {report.time_limit_s:g} s  "
+            f"mutants killed {report.mutants_killed}/{len(report.mutants)}"
+            + (f" ({invalid} invalid)" if invalid else "")
+        )
+
     def trusted_fields(
         self, package: Any, existing: ChallengeVersion | None = None
     ) -> dict[str, Any]:

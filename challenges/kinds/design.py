@@ -344,6 +344,9 @@ class DesignKind(Kind):
     def passed(self, *, version, verdict, rows) -> bool:
         return rows_pass(version, rows)
 
+    def validation_summary(self, version: ChallengeVersion, report: Any) -> str:
+        return f"{version.cases.count()} questions, answer key checked"
+
     def validate_without_sandbox(self, version: ChallengeVersion) -> list[str]:
         return validate(version)
 

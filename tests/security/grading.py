@@ -14,6 +14,9 @@ from challenges.models import Challenge
 from challenges.packages import package_from_content
 from challenges.services import challenge_import_package
 
+# The canonical skill a test challenge of each code kind trains.
+PRIMARY_SKILL = {"python": "python-correctness", "api": "api-design"}
+
 
 def code_challenge(
     *,
@@ -29,7 +32,7 @@ def code_challenge(
         "title": slug.replace("-", " ").capitalize(),
         "kind": kind,
         "difficulty": "easy",
-        "skills": {"python-correctness" if kind == "python" else "api-design": 1},
+        "skills": {PRIMARY_SKILL[kind]: 1},
         "context": "",
         "estimated_minutes": 10,
         "statement_md": "Solve it.",

@@ -131,15 +131,7 @@ class Command(BaseCommand):
 
     def _print(self, challenge: Challenge, report: ValidationReport) -> None:
         mark = "ok  " if report.ok else "FAIL"
-        if not kind_for(challenge.kind).runs_code:
-            detail = f"{challenge.current_version.cases.count()} questions, answer key checked"
-        else:
-            invalid = sum(1 for mutant in report.mutants if mutant.invalid)
-            detail = (
-                f"slowest {report.slowest_case_ms:>4} ms / limit {report.time_limit_s:g} s  "
-                f"mutants killed {report.mutants_killed}/{len(report.mutants)}"
-                + (f" ({invalid} invalid)" if invalid else "")
-            )
+        detail = kind_for(challenge.kind).validation_summary(challenge.current_version, report)
         line = f"{mark} {report.slug:<40} v{report.version}  {challenge.kind:<6} {detail}"
         self.stdout.write(line)
         for problem in report.problems:
