@@ -23,6 +23,7 @@ from submissions.queueing import (
     max_attempts,
     priority_for,
     submission_enqueue_on_commit,
+    submission_graded_on_commit,
 )
 from submissions.result_caps import (
     MAX_MESSAGE_CHARS,
@@ -287,12 +288,16 @@ def _grade_attempt(submission_id: int, attempt: int) -> None:
     passed = _passes(
         version=submission.version, mode=submission.mode, verdict=grade.verdict, rows=grade.cases
     )
-    if not submission_complete(
-        submission_id=submission_id, attempt=attempt, grade=grade, passed=passed
-    ):
-        logger.info(
-            "submission %s attempt %s lost its lease; result dropped", submission_id, attempt
-        )
+    with transaction.atomic():
+        if not submission_complete(
+            submission_id=submission_id, attempt=attempt, grade=grade, passed=passed
+        ):
+            logger.info(
+                "submission %s attempt %s lost its lease; result dropped", submission_id, attempt
+            )
+            return
+        if submission.mode == Submission.Mode.SUBMIT:
+            submission_graded_on_commit(submission_id=submission_id)
 
 
 def submissions_requeue_expired() -> list[int]:

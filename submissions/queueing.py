@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from accounts.models import User
 from submissions.models import Submission
@@ -29,6 +30,13 @@ def lock_user(user_id: int) -> None:
 def priority_for(mode: str) -> int:
     """A run's grading goes before submits' (on backends that order by priority)."""
     return RUN_PRIORITY if mode == Submission.Mode.RUN else 0
+
+
+def submission_graded_on_commit(*, submission_id: int) -> None:
+    """Tell the GRADED_HOOKS of a submit's new grade once the current transaction commits."""
+    for path in settings.SUBMISSIONS["GRADED_HOOKS"]:
+        hook = import_string(path)
+        transaction.on_commit(lambda hook=hook: hook(submission_id=submission_id))
 
 
 def submission_enqueue_on_commit(

@@ -8,6 +8,7 @@ from accounts.models import User
 from challenges.grading import Verdict
 from submissions.grading import submission_mark_passed
 from submissions.models import Review, Submission
+from submissions.queueing import submission_graded_on_commit
 
 
 class ReviewRejected(ValueError):
@@ -64,5 +65,6 @@ def submission_review(
         raise ReviewRejected("this submission was reviewed meanwhile")
     Review.objects.create(submission=submission, reviewer=reviewer, scores=scores, comment=comment)
     submission_mark_passed(submission_id=submission.pk)  # the final score decides the pass
+    submission_graded_on_commit(submission_id=submission.pk)
     submission.refresh_from_db()
     return submission

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "runner",
     "challenges",
     "submissions",
+    "readiness",
     "frontend",
 ]
 
@@ -226,6 +227,9 @@ SUBMISSIONS = {
     "MAX_RUNNING_PER_USER": env_int("SUBMISSIONS_MAX_RUNNING_PER_USER", 1),
     # Anti-probing: submits (hidden cases) per user per challenge in any hour (0: no cap).
     "SUBMITS_PER_CHALLENGE_PER_HOUR": env_int("SUBMISSIONS_SUBMITS_PER_CHALLENGE_PER_HOUR", 12),
+    # Called (dotted path, with submission_id=) after a submit's grade or review commits: how
+    # other apps learn of a new grade without submissions knowing them.
+    "GRADED_HOOKS": ["readiness.tasks.submission_graded"],
 }
 
 # Shared cache (rate-limit counters): every web process must count against one budget, which a
