@@ -14,5 +14,8 @@ urlpatterns = [
     path("api/", include("challenges.api.urls")),
     path("api/", include("submissions.api.urls")),
     path("api/", include("accounts.api.urls")),
+    path("api/", include("organisations.api.urls")),
+    path("api/", include("jobs.api.urls")),
+    path("", include("jobs.urls")),
     path("", include("frontend.urls")),
 ]

@@ -7,6 +7,7 @@ from django.contrib.humanize.templatetags.humanize import apnumber
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from accounts.services import user_create
 from accounts.throttles import throttle_attempt, throttle_message
@@ -19,6 +20,7 @@ from challenges.queries import (
     skill_list_published,
 )
 from frontend.forms import CatalogueFilters, SignUpForm
+from jobs.access import access_is_employer
 
 
 def _throttled(response: HttpResponse, wait_s: int) -> HttpResponse:
@@ -29,6 +31,12 @@ def _throttled(response: HttpResponse, wait_s: int) -> HttpResponse:
 
 class SignInView(auth_views.LoginView):
     """Django's sign-in page, with the sign-in budgets (shared with POST /api/auth/token/)."""
+
+    def get_default_redirect_url(self) -> str:
+        # With no ?next=, people who hire land on their employer home, others on the catalogue.
+        if access_is_employer(self.request.user):
+            return reverse("jobs:employer-home")
+        return super().get_default_redirect_url()
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         username = request.POST.get("username", "")

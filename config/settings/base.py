@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "challenges",
     "submissions",
     "readiness",
+    "jobs",
     "frontend",
 ]
 
@@ -303,6 +304,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets shared by several fields or named like another app's: one name each.
+    "ENUM_NAME_OVERRIDES": {
+        "JobStatusEnum": "jobs.models.Job.Status",
+        "ApplicationStageEnum": "jobs.models.Stage",
+        "RoleVerdictEnum": "jobs.api.serializers.VERDICT_CHOICES",
+    },
 }
 
 LOGGING = {
