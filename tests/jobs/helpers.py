@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.utils import timezone
 
 from challenges.models import Challenge
-
 from jobs.models import Job
 from jobs.services import job_create
 from organisations.models import Membership, Organisation

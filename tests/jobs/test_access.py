@@ -83,10 +83,10 @@ def test_the_access_functions(world, name):
 APPLY_REFUSALS = {
     "anonymous": "Sign in to apply.",
     # The organisations' people have employer accounts.
-    **{
-        name: "Employer accounts can't apply to jobs; use a candidate account."
-        for name in ("owner", "author", "reviewer", "member", "other_owner")
-    },
+    **dict.fromkeys(
+        ("owner", "author", "reviewer", "member", "other_owner"),
+        "Employer accounts can't apply to jobs; use a candidate account.",
+    ),
 }
 
 
@@ -96,17 +96,17 @@ def test_who_may_apply_to_an_open_job(world, name):
     if refusal is None:
         access_check_can_apply(who(name), world["job"])
     else:
-        with pytest.raises(ApplyRefused, match=f"^{refusal}$"):
+        with pytest.raises(ApplyRefused) as refused:
             access_check_can_apply(who(name), world["job"])
+        assert str(refused.value) == refusal
 
 
 def test_a_hirer_with_a_candidate_account_still_cant_apply_to_their_orgs_jobs(acme, job):
     reviewer = UserFactory(username="dual", role="candidate")
     Membership.objects.create(organisation=acme, user=reviewer, role="reviewer")
-    with pytest.raises(
-        ApplyRefused, match="^You hire for this organisation, so you can't apply to its jobs.$"
-    ):
+    with pytest.raises(ApplyRefused) as refused:
         access_check_can_apply(reviewer, job)
+    assert str(refused.value) == "You hire for this organisation, so you can't apply to its jobs."
     # A plain member of the organisation (may practise its challenges) may apply.
     practiser = UserFactory(username="practiser", role="candidate")
     Membership.objects.create(organisation=acme, user=practiser, role="member")
@@ -115,8 +115,9 @@ def test_a_hirer_with_a_candidate_account_still_cant_apply_to_their_orgs_jobs(ac
 
 def test_a_closed_job_refuses_everyone(world):
     job_close(job=world["job"])
-    with pytest.raises(ApplyRefused, match="^This job is closed and takes no more applications.$"):
+    with pytest.raises(ApplyRefused) as refused:
         access_check_can_apply(user("candidate"), world["job"])
+    assert str(refused.value) == "This job is closed and takes no more applications."
 
 
 def test_an_inactive_account_sees_nothing(world):
@@ -130,7 +131,11 @@ def test_an_inactive_account_sees_nothing(world):
 # What each endpoint answers each person: the status code, in the order of WHO.
 def _row(anonymous, candidate, applicant, owner, author, reviewer, member, other, staff):
     return dict(
-        zip(WHO, (anonymous, candidate, applicant, owner, author, reviewer, member, other, staff))
+        zip(
+            WHO,
+            (anonymous, candidate, applicant, owner, author, reviewer, member, other, staff),
+            strict=True,
+        )
     )
 
 
