@@ -98,6 +98,21 @@ def test_the_nav_shows_employer_links_to_hirers_only(client, acme):
         assert '<a href="/jobs/" aria-current="page">Jobs</a>' in page
 
 
+def test_a_candidate_account_with_a_hiring_role_reaches_the_employer_home(client, acme):
+    dual = UserFactory(username="dual", role="candidate")
+    Membership.objects.create(organisation=acme, user=dual, role="reviewer")
+    client.force_login(dual)
+    # The nav asks candidate accounts nothing (no query), so the link isn't there ...
+    assert 'href="/employer/"' not in text(client.get("/jobs/"))
+    # ... but the pages are, and signing in lands there.
+    assert "<h1>Acme</h1>" in text(client.get("/employer/"))
+    client.logout()
+    response = client.post(
+        "/accounts/login/", {"username": "dual", "password": "correct-horse-battery"}
+    )
+    assert response["Location"] == "/employer/"
+
+
 def test_an_employer_without_an_organisation_creates_one(client):
     client.force_login(UserFactory(username="boss", role="employer"))
     page = client.get("/employer/")
