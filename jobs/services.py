@@ -161,6 +161,22 @@ def job_reopen(*, job: Job) -> bool:
     return _set_status(job=job, to=Job.Status.OPEN)
 
 
+@transaction.atomic
+def job_delete(*, job: Job) -> bool:
+    """Delete a job nobody applied to; False (and nothing deleted) once someone has.
+
+    The job's row is locked first: application_create locks it too, so an application can't
+    arrive between the check and the delete (and be deleted with it).
+    """
+    locked = Job.objects.select_for_update().filter(pk=job.pk).first()
+    if locked is None:
+        return True
+    if locked.applications.exists():
+        return False
+    locked.delete()
+    return True
+
+
 def note_problem(note: object) -> str | None:
     if not isinstance(note, str):
         return "A note is text."
@@ -241,5 +257,6 @@ def application_move_stage(*, application: Application, to: str, by: User) -> St
         application=application, from_stage=current, to_stage=to, changed_by=by
     )
     application.refresh_from_db(fields=["stage", "stage_changed_at"])
-    transaction.on_commit(lambda: send_stage_change(application=application, stage=to))
+    # robust: a mail server that is down is logged, never turns the committed move into a 500.
+    transaction.on_commit(lambda: send_stage_change(application=application, stage=to), robust=True)
     return StageMove(application=application, change=change)

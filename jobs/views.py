@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -26,6 +27,8 @@ from jobs.queries import (
 from jobs.services import ApplicationRejected, application_create
 from jobs.snapshot import thaw
 
+JOBS_PER_PAGE = 20
+
 
 def _job(request: HttpRequest, job_id: int) -> Job:
     try:
@@ -39,12 +42,14 @@ def job_list(request: HttpRequest) -> HttpResponse:
     filters = JobFilterForm(request.GET)
     filters.is_valid()  # cleaned_data then holds only the valid filters
     values = {k: v for k, v in filters.cleaned_data.items() if v not in (None, "")}
-    jobs = list(job_list_open(user=request.user, **values)[:100])
+    page = Paginator(job_list_open(user=request.user, **values), JOBS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     ignored = [
         {"field": name, "message": " ".join(errors)} for name, errors in filters.errors.items()
     ]
     return render(
-        request, "jobs/job_list.html", {"filters": filters, "jobs": jobs, "ignored": ignored}
+        request, "jobs/job_list.html", {"filters": filters, "page": page, "ignored": ignored}
     )
 
 

@@ -55,6 +55,21 @@ class JobOutput(serializers.ModelSerializer):
         ]
 
 
+class ApplicantCounts(serializers.Serializer):
+    total = serializers.IntegerField(source="n_applications")
+    new = serializers.IntegerField(source="n_new")
+    shortlisted = serializers.IntegerField(source="n_shortlisted")
+    rejected = serializers.IntegerField(source="n_rejected")
+    hired = serializers.IntegerField(source="n_hired")
+
+
+class EmployerJobOutput(JobOutput):
+    applicants = ApplicantCounts(source="*", help_text="Applications per stage.")
+
+    class Meta(JobOutput.Meta):
+        fields = [*JobOutput.Meta.fields, "applicants"]
+
+
 class ReadinessOutput(serializers.Serializer):
     score = serializers.FloatField()
     low = serializers.FloatField()

@@ -23,6 +23,7 @@ from jobs.api.serializers import (
     ApplicationDetailOutput,
     ApplicationOutput,
     ApplyInput,
+    EmployerJobOutput,
     JobDetailOutput,
     JobFilters,
     JobInput,
@@ -47,6 +48,7 @@ from jobs.services import (
     application_move_stage,
     job_close,
     job_create,
+    job_delete,
     job_reopen,
     job_update,
 )
@@ -159,12 +161,12 @@ def _application_detail(application: Application) -> HttpResponse:
 
 
 class EmployerJobListView(generics.ListAPIView):
-    serializer_class = JobOutput
+    serializer_class = EmployerJobOutput
 
     def get_queryset(self):
         return job_list_for_employer(user=self.request.user)
 
-    @extend_schema(summary="Your organisations' jobs, open first")
+    @extend_schema(summary="Your organisations' jobs, open first, with applicants per stage")
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)
 
@@ -246,9 +248,7 @@ class EmployerJobDetailView(APIView):
     )
     def delete(self, request: Request, job_id: int) -> Response:
         job = _job_or_404(access_job_for_employer, request.user, job_id, edit=True)
-        # The guard and the delete are one statement: an application arriving meanwhile wins.
-        deleted, _ = Job.objects.filter(pk=job.pk, applications__isnull=True).delete()
-        if not deleted:
+        if not job_delete(job=job):
             return Response(
                 {"detail": "Candidates applied to this job: close it instead of deleting it."},
                 status=status.HTTP_409_CONFLICT,

@@ -102,6 +102,16 @@ def test_posting_for_another_organisation_by_slug_is_refused(acme, globex):
     assert not Job.objects.exists()
 
 
+def test_the_employer_job_list_counts_applicants_per_stage(job, application):
+    from jobs.services import application_move_stage
+
+    application_move_stage(application=application, to="shortlisted", by=user("owner"))
+    rows = api("reviewer").get("/api/employer/jobs/").json()["results"]
+    assert [(r["id"], r["applicants"]) for r in rows] == [
+        (job.pk, {"total": 1, "new": 0, "shortlisted": 1, "rejected": 0, "hired": 0})
+    ]
+
+
 def test_a_job_nobody_applied_to_can_be_deleted(acme, job, application):
     empty = post_job(acme, title="Nobody applied")
     assert api("owner").delete(f"/api/employer/jobs/{empty.pk}/").status_code == 204

@@ -230,6 +230,18 @@ def test_the_job_list_filters_and_reports_invalid_filters(client, acme):
     assert "No open jobs match." in text(client.get("/jobs/?search=zzzz"))
 
 
+def test_the_job_list_pages_by_twenty(client, acme):
+    jobs = [post_job(acme, title=f"Job {i}") for i in range(23)]
+    client.force_login(UserFactory(username="cand"))
+    first = text(client.get("/jobs/?workplace=hybrid"))
+    assert "23 open jobs, newest first." in first
+    assert len(re.findall(r'<h2><a href="/jobs/\d+/">', first)) == 20
+    assert 'href="?workplace=hybrid&amp;page=2"' in first
+    second = text(client.get("/jobs/?workplace=hybrid&page=2"))
+    ids = re.findall(r'<h2><a href="/jobs/(\d+)/">', second)
+    assert ids == [str(job.pk) for job in reversed(jobs[:3])]
+
+
 def test_the_job_page_shows_my_readiness_and_applying_freezes_it(client, job, applicant):
     practise(applicant, solved=2)
     client.force_login(applicant)
