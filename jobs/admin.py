@@ -2,7 +2,17 @@
 
 from django.contrib import admin
 
+from jobs.access import hiring_organisations
 from jobs.models import Application, Job, StageChange
+from markup.rendering import render_markdown
+
+
+def _organisation_scope(request, queryset, path: str):
+    # As for challenges (docs/access.md): superusers, the operators, see all; other staff only
+    # what their hiring memberships give them.
+    if request.user.is_superuser:
+        return queryset
+    return queryset.filter(**{f"{path}__in": hiring_organisations(request.user)})
 
 
 @admin.register(Job)
@@ -10,8 +20,15 @@ class JobAdmin(admin.ModelAdmin):
     list_display = ("title", "organisation", "role_profile", "status", "created_at")
     list_filter = ("status", "workplace", "role_profile")
     search_fields = ("title", "organisation__name")
-    raw_id_fields = ("created_by",)
-    readonly_fields = ("description_html", "created_at", "updated_at")
+    readonly_fields = ("description_html", "created_by", "created_at", "updated_at")
+
+    def get_queryset(self, request):
+        return _organisation_scope(request, super().get_queryset(request), "organisation")
+
+    def save_model(self, request, obj: Job, form, change: bool) -> None:
+        # The page shows description_html: it must come from the Markdown, sanitised, here too.
+        obj.description_html = render_markdown(obj.description_md)
+        super().save_model(request, obj, form, change)
 
 
 class StageChangeInline(admin.TabularInline):
@@ -36,6 +53,9 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_filter = ("stage",)
     search_fields = ("candidate__username", "job__title")
     inlines = [StageChangeInline]
+
+    def get_queryset(self, request):
+        return _organisation_scope(request, super().get_queryset(request), "job__organisation")
 
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in self.model._meta.fields]

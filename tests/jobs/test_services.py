@@ -281,3 +281,38 @@ def test_a_role_profile_with_jobs_is_protected(job):
 
     with pytest.raises(ProtectedError):
         RoleProfile.objects.get(slug="junior-backend").delete()
+
+
+def test_the_admin_renders_an_edited_description(client, job):
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    response = client.post(
+        f"/admin/jobs/job/{job.pk}/change/",
+        {
+            "organisation": job.organisation_id,
+            "title": job.title,
+            "description_md": "<script>x()</script>*admin edit*",
+            "location": "",
+            "workplace": "remote",
+            "role_profile": job.role_profile_id,
+            "minimum_readiness": 20,
+            "status": "open",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    job.refresh_from_db()
+    assert job.description_html == "<p>x()<em>admin edit</em></p>"
+
+
+def test_staff_without_a_membership_see_no_jobs_in_the_admin(client, job, application):
+    from django.contrib.auth.models import Permission
+
+    clerk = UserFactory(username="clerk", is_staff=True)
+    clerk.user_permissions.set(
+        Permission.objects.filter(codename__in=["view_job", "view_application"])
+    )
+    client.force_login(clerk)
+    assert client.get(f"/admin/jobs/job/{job.pk}/change/").status_code == 302
+    assert client.get(f"/admin/jobs/application/{application.pk}/change/").status_code == 302
+    Membership.objects.create(organisation=job.organisation, user=clerk, role="reviewer")
+    assert client.get(f"/admin/jobs/job/{job.pk}/change/").status_code == 200
+    assert client.get(f"/admin/jobs/application/{application.pk}/change/").status_code == 200
