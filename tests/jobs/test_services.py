@@ -300,7 +300,7 @@ def test_the_admin_renders_an_edited_description(client, job):
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     job.refresh_from_db()
-    assert job.description_html == "<p>x()<em>admin edit</em></p>"
+    assert job.description_html == "x()\n<p><em>admin edit</em></p>"
 
 
 def test_staff_without_a_membership_see_no_jobs_in_the_admin(client, job, application):
