@@ -184,6 +184,8 @@ class SigningKeyView(APIView):
             )
         },
         summary="Public keys that verify signed readiness reports",
+        operation_id="readiness_signing_keys",
+        tags=["api"],
         auth=[],
     )
     def get(self, request: Request) -> Response:
@@ -212,6 +214,8 @@ class PublicReportView(APIView):
             404: OpenApiResponse(description="No such link, or it was revoked."),
         },
         summary="A public readiness report, signed (no sign-in)",
+        operation_id="readiness_public_report",
+        tags=["api"],
         auth=[],
     )
     def get(self, request: Request, token: str) -> Response:
