@@ -25,8 +25,6 @@ urlpatterns = [
     ),
     path("readiness/share/", report_pages.share, name="share"),
     # Any token shape reaches the views, so a malformed one gets the same 404 as a revoked one.
-    re_path(
-        r"^r/(?P<token>[^/]+)\.json$", report_api.PublicReportView.as_view(), name="public-json"
-    ),
-    re_path(r"^r/(?P<token>[^/]+)/$", report_pages.public_report, name="public"),
+    re_path(r"^r/(?P<token>.+)\.json$", report_api.PublicReportView.as_view(), name="public-json"),
+    re_path(r"^r/(?P<token>.+)/$", report_pages.public_report, name="public"),
 ]
