@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +15,7 @@ from readiness.models import PublicReport
 from readiness.report_api import PUBLIC_HEADERS, base_url, report_links
 from readiness.reports import (
     DISPLAY_NAME_MAX,
+    ISSUED_AT_FORMAT,
     MAX_ACTIVE_REPORTS,
     ReportRejected,
     access_can_share_report,
@@ -90,6 +93,7 @@ def public_report(request: HttpRequest, token: str) -> HttpResponse:
     payload = report_payload(report=report, base_url=base_url(request))
     context = {
         "report": payload,
+        "issued_at": datetime.strptime(payload["issued_at"], ISSUED_AT_FORMAT).replace(tzinfo=UTC),
         "verdict_label": VERDICT_LABELS.get(payload.get("role", {}).get("verdict", ""), ""),
         "json_url": report_links(request, report)["json_url"],
         "key_url": base_url(request) + reverse("reports:signing-key"),

@@ -24,6 +24,7 @@ DISPLAY_NAME_MAX = 80
 TOKEN_LENGTH = 43
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
 UNNAMED = "Unnamed candidate"
+ISSUED_AT_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 
 class ReportRejected(Exception):
@@ -171,7 +172,7 @@ def report_payload(*, report: PublicReport, base_url: str) -> dict:
     payload = {
         "format": REPORT_FORMAT,
         "id": report.pk,
-        "issued_at": timezone.now().strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "issued_at": timezone.now().strftime(ISSUED_AT_FORMAT),
         "platform": base_url,
         "candidate": {"display_name": user.display_name.strip() or UNNAMED},
         "model_version": snapshot["version"],

@@ -1,5 +1,7 @@
 """The "Share my readiness" page: create, list and revoke links from the browser's forms."""
 
+import re
+
 import pytest
 
 from readiness.models import PublicReport
@@ -116,3 +118,8 @@ def test_the_public_page_explains_how_to_verify(client):
     assert "<h3>Money &amp; correctness</h3>" in html
     assert 'rel="nofollow">Ledger rounding</a>' in html
     assert "2 challenges from the public catalogue behind these scores." in html
+    assert "<td>50%</td>" in html
+    assert "<td>100%</td>" in html
+    assert re.search(
+        r'Issued <time datetime="[0-9T:-]+Z">\d{1,2} \w+ \d{4}, \d\d:\d\d UTC</time>', html
+    )
