@@ -30,10 +30,9 @@ from readiness.signing import signing_key
 
 
 def _share_context(request: HttpRequest, **extra) -> dict:
-    links = [
-        {"report": report, **report_links(request, report)}
-        for report in reports_for(user=request.user)
-    ]
+    mine = reports_for(user=request.user)
+    shown = [*mine.filter(revoked_at__isnull=True), *mine.filter(revoked_at__isnull=False)[:10]]
+    links = [{"report": report, **report_links(request, report)} for report in shown]
     return {
         "links": links,
         "active_count": sum(1 for link in links if link["report"].is_active),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import secrets
 import unicodedata
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -19,6 +20,8 @@ from readiness.queries import goal_for, readiness_snapshot
 
 REPORT_FORMAT = 1
 MAX_ACTIVE_REPORTS = 10
+# Links created (revoked or not) in any 24 hours: every link is a row kept for the record.
+MAX_REPORTS_PER_DAY = 50
 DISPLAY_NAME_MAX = 80
 # secrets.token_urlsafe(32) is 43 characters; anything else can't be a token we issued.
 TOKEN_LENGTH = 43
@@ -91,6 +94,13 @@ def report_create(*, user, display_name: str | None = None) -> PublicReport:
     if active >= MAX_ACTIVE_REPORTS:
         raise ReportRejected(
             f"You have {MAX_ACTIVE_REPORTS} active links, the most allowed: revoke one first."
+        )
+    since = timezone.now() - timedelta(days=1)
+    if PublicReport.objects.filter(user=locked, created_at__gte=since).count() >= (
+        MAX_REPORTS_PER_DAY
+    ):
+        raise ReportRejected(
+            f"You created {MAX_REPORTS_PER_DAY} links in the last 24 hours: try again later."
         )
     return PublicReport.objects.create(user=locked, token=secrets.token_urlsafe(32))
 

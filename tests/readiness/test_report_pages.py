@@ -5,7 +5,7 @@ import re
 import pytest
 
 from readiness.models import PublicReport
-from readiness.reports import report_create
+from readiness.reports import report_create, report_revoke
 from tests.factories import UserFactory
 from tests.readiness.reporting import practised_candidate
 
@@ -123,3 +123,18 @@ def test_the_public_page_explains_how_to_verify(client):
     assert re.search(
         r'Issued <time datetime="[0-9T:-]+Z">\d{1,2} \w+ \d{4}, \d\d:\d\d UTC</time>', html
     )
+
+
+def test_the_page_lists_active_links_then_the_ten_latest_revoked(client):
+    ada = UserFactory(username="ada", display_name="Ada")
+    revoked = []
+    for _ in range(12):
+        revoked.append(report_create(user=ada))
+        report_revoke(user=ada, report_id=revoked[-1].pk)
+    active = report_create(user=ada)
+    client.force_login(ada)
+
+    html = client.get(SHARE).content.decode()
+
+    shown = [int(pk) for pk in re.findall(r'data-report="(\d+)"', html)]
+    assert shown == [active.pk, *[r.pk for r in reversed(revoked)][:10]]

@@ -1,9 +1,11 @@
 """The public-report API and pages: create, list, show (HTML and signed JSON), revoke."""
 
+import datetime
 import re
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from readiness.models import CandidateGoal, PublicReport, RoleProfile
@@ -269,3 +271,19 @@ def test_the_schema_documents_the_endpoints(client):
         "/r/{token}.json",
     ):
         assert path in schema["paths"], path
+
+
+def test_links_created_per_day_are_capped_even_when_revoked():
+    ada = practised_candidate()
+    client = client_for(ada)
+    for _ in range(50):
+        client.delete(f"{LIST}{create(client)['id']}/")
+
+    refused = client.post(LIST, {}, format="json")
+
+    assert refused.status_code == 400
+    assert refused.json() == {
+        "detail": "You created 50 links in the last 24 hours: try again later."
+    }
+    PublicReport.objects.update(created_at=timezone.now() - datetime.timedelta(days=1, seconds=1))
+    create(client)
