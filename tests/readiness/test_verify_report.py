@@ -201,3 +201,39 @@ def test_the_key_is_fetched_from_the_platform_the_report_names(tmp_path, live_se
     assert derived.stdout.strip().endswith(
         f"from {live_server.url}/.well-known/readiness-signing-key.json)"
     )
+
+
+def test_after_a_rotation_older_reports_verify_with_the_retired_key(tmp_path, signed, settings):
+    from cryptography.hazmat.primitives import serialization
+
+    from readiness import signing
+
+    old_public = signing.signing_key().private.public_key()
+    retired = tmp_path / "retired.pem"
+    retired.write_bytes(
+        old_public.public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+    )
+    new = Ed25519PrivateKey.generate()
+    settings.READINESS_SIGNING_KEY = b64url(
+        new.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+    )
+    settings.READINESS_RETIRED_PUBLIC_KEYS_FILE = str(retired)
+    signing.signing_key.cache_clear()
+    signing.retired_public_keys.cache_clear()
+    try:
+        jwks = APIClient().get("/.well-known/readiness-signing-key.json").json()
+        assert [k["kid"] for k in jwks["keys"]] == [key_id(new.public_key()), key_id(old_public)]
+        (tmp_path / "key.json").write_text(json.dumps(jwks))
+        assert verify(tmp_path, signed).returncode == 0
+        # Without the retired key published, the saved report no longer verifies.
+        (tmp_path / "key.json").write_text(json.dumps({"keys": jwks["keys"][:1]}))
+        assert verify(tmp_path, signed).returncode == 1
+    finally:
+        signing.signing_key.cache_clear()
+        signing.retired_public_keys.cache_clear()

@@ -201,3 +201,34 @@ def test_the_share_page_cannot_revoke_someone_elses_link():
     assert "That link is not one of yours." in response.content.decode()
     assert PublicReport.objects.get(pk=theirs.pk).revoked_at is None
     assert APIClient().get(f"/r/{theirs.token}/").status_code == 200
+
+
+def test_a_name_cleared_later_never_falls_back_to_the_username():
+    ada = UserFactory(username="ada_login_name", display_name="Ada")
+    report = report_create(user=ada)
+    type(ada).objects.filter(pk=ada.pk).update(display_name="   ")
+
+    html = APIClient().get(f"/r/{report.token}/").content.decode()
+    document = APIClient().get(f"/r/{report.token}.json").json()
+
+    assert document["report"]["candidate"] == {"display_name": "Unnamed candidate"}
+    assert 'Readiness report: <span class="report-name">Unnamed candidate</span>' in html
+    assert "ada_login_name" not in html
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        ({"role": "candidate"}, True),
+        ({"role": "candidate", "is_staff": True}, True),
+        ({"role": "candidate", "is_active": False}, False),
+        ({"role": "employer"}, False),
+    ],
+)
+def test_only_active_candidates_may_share(who, allowed):
+    from django.contrib.auth.models import AnonymousUser
+
+    from readiness.reports import access_can_share_report
+
+    assert access_can_share_report(UserFactory(username="someone", **who)) is allowed
+    assert access_can_share_report(AnonymousUser()) is False
