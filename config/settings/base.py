@@ -194,6 +194,11 @@ elif TASKS_BACKEND == "immediate":
 else:
     raise ImproperlyConfigured(f"TASKS_BACKEND={TASKS_BACKEND!r}: use db, rq or immediate.")
 
+# Readiness: the difficulty re-fit runs this often (0: never; queued by whichever worker finds
+# it due first, see readiness/periodic.py), and the jobs a worker calls every minute for it.
+READINESS = {"RECALIBRATE_EVERY_S": env_int("READINESS_RECALIBRATE_EVERY_S", 86400)}
+WORKER_PERIODIC_HOOKS = ["readiness.periodic.recalibration_enqueue_if_due"]
+
 # Challenge kinds: name -> the module defining its KIND object (challenges/kinds/base.py). A kind
 # added here (its own package, templates and JS renderer: docs/architecture.md, "Adding a kind")
 # needs no change to core code; removing one leaves its challenges unloadable.
