@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from challenges.models import Challenge
+from challenges.services import skills_sync
 from readiness.services import readiness_rebuild
 from tests.factories import UserFactory, graded_submit, published_challenge
 
@@ -18,6 +19,8 @@ def challenge(slug: str, **fields) -> Challenge:
 
 def practised_candidate(username: str = "ada", display_name: str = "Ada Lovelace", **extra):
     """A candidate who solved a hard ledger challenge and half-solved an easy SQL one."""
+    # A live-server test's flush empties the migration-seeded skills: make them again.
+    skills_sync()
     user = UserFactory(username=username, display_name=display_name, **extra)
     ledger = challenge(
         "ledger-rounding",
