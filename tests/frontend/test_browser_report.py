@@ -26,6 +26,8 @@ def test_a_shared_report_opens_anonymously_until_it_is_revoked(page, browser_con
     report_url = link.inner_text()
     token = PublicReport.objects.get().token
     assert report_url == f"{url}/r/{token}/"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "share-readiness.png"), full_page=True)
 
     # Someone else, not signed in, opens it: the name, the chart, the evidence, the JSON link.
     stranger = browser_context.browser.new_context(viewport={"width": 1280, "height": 900})
@@ -44,7 +46,6 @@ def test_a_shared_report_opens_anonymously_until_it_is_revoked(page, browser_con
         "href", f"{url}/r/{token}.json"
     )
     assert "ada-login-name" not in visitor.content()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     visitor.screenshot(path=str(ARTIFACTS / "public-report.png"), full_page=True)
 
     # The candidate revokes it; the stranger's reload is a 404 at once.
