@@ -1,4 +1,4 @@
-"""Opening help through the API: hints one after another, the editorial on request, both recorded."""
+"""Opening help through the API: hints one after another, the editorial on request, recorded."""
 
 import pytest
 
