@@ -19,8 +19,10 @@ def roles_with_weights() -> QuerySet[RoleProfile]:
 
 
 def weights_of(role: RoleProfile) -> dict[str, float]:
-    """A role's positive weights by skill slug (from the prefetched rows)."""
-    return {w.skill.slug: float(w.weight) for w in role.weights.all() if w.weight > 0}
+    """A role's positive weights by skill slug (one query unless roles_with_weights loaded them)."""
+    prefetched = "weights" in getattr(role, "_prefetched_objects_cache", {})
+    rows = role.weights.all() if prefetched else role.weights.select_related("skill")
+    return {w.skill.slug: float(w.weight) for w in rows if w.weight > 0}
 
 
 def verdict_for_role(*, role: RoleProfile, skills: list[SkillView]) -> RoleVerdict | None:
@@ -58,13 +60,16 @@ class ReadinessOverview:
 def readiness_overview(*, user) -> ReadinessOverview:
     """Stored scores only (never recomputed here): a constant number of queries."""
     skills = skill_views(user=user)
-    goal = CandidateGoal.objects.filter(user=user).select_related("role").first()
+    goal = CandidateGoal.objects.filter(user=user).first()
+    roles = list(roles_with_weights())
     standings = []
-    for role in roles_with_weights():
+    for role in roles:
         verdict = verdict_for_role(role=role, skills=skills)
         if verdict is not None:
             standings.append(RoleStanding(role=role, verdict=verdict))
-    return ReadinessOverview(skills=skills, goal=goal.role if goal else None, roles=standings)
+    # The goal as the prefetched instance, so its weights cost nothing more.
+    goal_role = next((r for r in roles if goal and r.pk == goal.role_id), None)
+    return ReadinessOverview(skills=skills, goal=goal_role, roles=standings)
 
 
 def stored_thetas(*, user) -> dict[str, float]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from challenges.models import Skill
 from challenges.queries import challenge_list_published
 from readiness.catalogue import challenge_facts
 from readiness.estimation import PRIOR_ESTIMATE, success_probability
@@ -108,13 +107,16 @@ def _window_distance(p: float) -> float:
     return max(low - p, 0.0, p - high)
 
 
-def practise_next(*, user, role: RoleProfile | None) -> PractisePlan:
+def practise_next(
+    *, user, role: RoleProfile | None, skills: list[SkillView] | None = None
+) -> PractisePlan:
     """Suggestions for `role` (None: every skill weighs the same), lift first, then narrow.
 
     Only published challenges the candidate may practise and hasn't solved; the order is fully
     determined by the stored scores and the catalogue (ties break on the challenge's slug).
+    `skills`: the candidate's skill views when the caller already read them.
     """
-    views = {v.slug: v for v in skill_views(user=user)}
+    views = {v.slug: v for v in (skills if skills is not None else skill_views(user=user))}
     if role is not None:
         weights = weights_of(role)
         target = float(role.threshold)
@@ -125,13 +127,13 @@ def practise_next(*, user, role: RoleProfile | None) -> PractisePlan:
     shares = {slug: w / total for slug, w in weights.items() if slug in views} if total else {}
     stored = stored_thetas(user=user)
     thetas = {slug: stored.get(slug, PRIOR_ESTIMATE.theta) for slug in views}
-    names = dict(Skill.objects.values_list("slug", "name"))
+    names = {slug: view.name for slug, view in views.items()}
 
-    open_ids = challenges_with_progress(challenge_list_published(user=user), user=user).filter(
+    unsolved = challenges_with_progress(challenge_list_published(user=user), user=user).filter(
         solved=False
     )
-    facts = challenge_facts(open_ids.values_list("pk", flat=True))
-    kinds = dict(open_ids.values_list("pk", "kind"))
+    kinds = dict(unsolved.values_list("pk", "kind"))
+    facts = challenge_facts(kinds)
     ordered = sorted(facts.values(), key=lambda f: f.slug)
 
     weakest = weakest_skill(shares=shares, views=views, target=target)
