@@ -46,6 +46,8 @@ def _render(request: HttpRequest, goal_form: GoalForm | None = None, status: int
             "charted_skills": ranked[:CHARTED_SKILLS],
             "more_skills": ranked[CHARTED_SKILLS:],
             "readiness": overview,
+            "scored_skills": [v for v in overview.skills if v.has_evidence],
+            "unscored_skills": [v for v in overview.skills if not v.has_evidence],
             "goal_standing": overview.goal_standing,
             "goal_form": goal_form,
             "plan": plan,

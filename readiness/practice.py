@@ -179,9 +179,11 @@ def _lift(
     out = []
     for (distance, _, _), facts, p in ranked[:LIFT_SUGGESTIONS]:
         chance = (
-            f"you would solve it about {_pct(p)} of the time, a fair chance of a solve that counts"
+            f"you would solve this one about {_pct(p)} of the time, a fair chance of a solve "
+            "that counts"
             if distance == 0
-            else f"at about {_pct(p)} it is the nearest to a 50-75% solve chance left"
+            else f"your solve chance here, about {_pct(p)}, is the nearest to 50-75% among "
+            "what is left"
         )
         information, _ = _information(facts, shares, thetas)
         out.append(
@@ -195,7 +197,7 @@ def _lift(
                 skill_name=weakest.name,
                 solve_chance=p,
                 information=information,
-                reason=f"Lifts {weakest.name}: {standing}; {chance}.",
+                reason=f"{standing}: {chance}.",
             )
         )
     return out

@@ -61,6 +61,10 @@ def test_a_solve_moves_the_chart_and_is_explained(client, candidate, ledger):
     assert f'<a href="/submissions/{submission.pk}/">the submission</a>' in explain
     assert re.search(r'<span class="mover-delta">\+\d+\.\d points</span>', explain)
     assert "Every skill starts at the same estimate" not in html
+    # Only scored skills get an explanation; the others are named in one line.
+    assert html.count('<details class="readiness-explain"') == 1
+    assert "No submit yet on 12 skills (Python correctness, " in html
+    assert "): they sit at the starting estimate for everyone.</p>" in html
 
 
 def test_choosing_a_goal_shows_its_verdict_and_practise_next(client, candidate, ledger):

@@ -66,7 +66,9 @@ def test_lift_targets_the_weakest_weighted_skill_within_the_solve_window():
     # fall below it, so all three lifts are the window's, in slug order (equal chances).
     assert in_window == ["sql-a", "sql-b", "sql-easy"]
     assert [s.slug for s in lifts] == in_window
-    assert lifts[0].reason.startswith("Lifts SQL")
+    assert lifts[0].reason.startswith(
+        "SQL querying is your weakest heavily-weighted skill for Test role ("
+    )
     assert lifts[0].solve_chance == pytest.approx(chances[lifts[0].slug])
 
 
