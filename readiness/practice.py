@@ -166,8 +166,8 @@ def _lift(
         if share <= 0:
             continue
         p = success_probability(theta, facts.difficulty)
-        # In the window first, the most of the skill it trains, then the better chance of
-        # success's gain (1 - p); out of the window, the nearest to it.
+        # In the window first, the largest share x (1 - p) there (how much of the skill it
+        # trains, times how much a solve would surprise the model); outside, the nearest.
         ranked.append(((_window_distance(p), -share * (1.0 - p), facts.slug), facts, p))
     ranked.sort(key=lambda r: r[0])
     standing = (
