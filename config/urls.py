@@ -14,5 +14,6 @@ urlpatterns = [
     path("api/", include("challenges.api.urls")),
     path("api/", include("submissions.api.urls")),
     path("api/", include("accounts.api.urls")),
+    path("api/", include("readiness.api.urls")),
     path("", include("frontend.urls")),
 ]
