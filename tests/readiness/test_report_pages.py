@@ -23,6 +23,7 @@ def test_the_nav_links_candidates_to_the_page(client):
     client.force_login(UserFactory(username="ada"))
     html = client.get("/dashboard/").content.decode()
     assert f'<a href="{SHARE}">Share</a>' in html
+    assert f'<p class="share-readiness"><a href="{SHARE}">Share my readiness</a>:' in html
     page = client.get(SHARE).content.decode()
     assert f'<a href="{SHARE}" aria-current="page">Share</a>' in page
 
