@@ -16,6 +16,7 @@ from challenges.kinds import Kind, kind_for, question_kinds
 from challenges.models import Challenge, ChallengeSkill, ChallengeVersion, Skill, TestCase
 from challenges.packages import ChallengePackage, package_from_content
 from challenges.provenance import provenance_shown
+from readiness.assists import NONE_OPENED, AssistsOpened, assists_opened
 from submissions.queries import challenge_solved_by, challenges_with_progress
 
 # The progress filter's values: solved; attempted but not solved; never attempted.
@@ -97,10 +98,21 @@ class ChallengeDetail:
     kind: Kind
     examples: list[TestCase]  # visible examples only, never a question's answer key
     solved: bool
+    # The help the candidate opened: hint and editorial texts are shown only once recorded.
+    opened: AssistsOpened = NONE_OPENED
 
     @property
-    def hints(self) -> list:
-        return self.version.hints
+    def hints(self) -> list[str]:
+        """The texts of the hints the candidate opened (1..n); the others stay on the server."""
+        return self.opened.hints_shown(list(self.version.hints))
+
+    @property
+    def hints_total(self) -> int:
+        return len(self.version.hints)
+
+    @property
+    def has_editorial(self) -> bool:
+        return bool(self.version.editorial_html)
 
     @cached_property
     def hidden_case_count(self) -> int:
@@ -113,8 +125,9 @@ class ChallengeDetail:
 
     @property
     def editorial_html(self) -> str | None:
-        """The worked solution, only once the candidate has solved the challenge."""
-        return self.version.editorial_html if self.solved else None
+        """The worked solution, once the candidate has solved the challenge or opened it."""
+        shown = self.solved or self.opened.editorial
+        return (self.version.editorial_html or None) if shown else None
 
     @property
     def source(self) -> dict[str, str] | None:
@@ -133,6 +146,7 @@ def challenge_detail(*, user: User | AnonymousUser, slug: str) -> ChallengeDetai
         kind=kind_for(challenge.kind),
         examples=list(version_examples(version.pk)),
         solved=challenge_solved_by(user=user, challenge_id=challenge.pk),
+        opened=assists_opened(user=user, challenge_id=challenge.pk),
     )
 
 

@@ -14,8 +14,11 @@ urlpatterns = [
     path("api/", include("challenges.api.urls")),
     path("api/", include("submissions.api.urls")),
     path("api/", include("accounts.api.urls")),
+    path("api/", include("readiness.api.urls")),
     path("api/", include("organisations.api.urls")),
     path("api/", include("jobs.api.urls")),
+    # Public readiness reports: /api/readiness/reports/, /r/<token>/, /.well-known/..., the page.
+    path("", include("readiness.report_urls")),
     path("", include("jobs.urls")),
     path("", include("frontend.urls")),
 ]

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from frontend import history, views
-from frontend.dashboard import dashboard
+from frontend.dashboard import dashboard, dashboard_goal
 
 app_name = "frontend"
 
@@ -46,6 +46,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("dashboard/", dashboard, name="dashboard"),
+    path("dashboard/goal/", dashboard_goal, name="dashboard_goal"),
     path("challenges/", views.catalogue, name="catalogue"),
     path("challenges/<slug:slug>/", views.challenge_page, name="challenge"),
     path("submissions/", history.history, name="history"),

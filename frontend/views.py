@@ -136,6 +136,8 @@ def challenge_page(request: HttpRequest, slug: str) -> HttpResponse:
         "version": detail.version,
         "examples": detail.examples,
         "hints": detail.hints,
+        "hints_total": detail.hints_total,
+        "has_editorial": detail.has_editorial,
         "solved": detail.solved,
         "editorial_html": detail.editorial_html,
         "source": detail.source,

@@ -202,3 +202,12 @@ class PublicReport(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class RecalibrationSchedule(models.Model):
+    """One row: when the periodic difficulty re-fit was last queued (workers race for it)."""
+
+    last_enqueued_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"recalibration last queued {self.last_enqueued_at:%Y-%m-%d %H:%M}"

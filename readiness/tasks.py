@@ -6,11 +6,12 @@ from django_tasks import task
 
 from submissions.models import Submission
 
-# After grading on the same queue, but behind any submission waiting to be graded.
+# After grading on the same queue, but behind any submission waiting to be graded (on
+# backends that order by priority; RQ has none and takes them in order).
 READINESS_PRIORITY = -10
 
 
-@task(priority=READINESS_PRIORITY)
+@task()
 def update_readiness(user_id: int, challenge_id: int) -> None:
     """Refold one challenge's evidence for a candidate and rescore its skills."""
     from readiness.services import readiness_refresh
@@ -18,7 +19,7 @@ def update_readiness(user_id: int, challenge_id: int) -> None:
     readiness_refresh(user_id=user_id, challenge_id=challenge_id)
 
 
-@task(priority=READINESS_PRIORITY)
+@task()
 def recalibrate_difficulties() -> None:
     """Re-fit every challenge's difficulty from the population, then rescore everyone."""
     from readiness.recalibration import readiness_recalibrate
@@ -33,5 +34,9 @@ def submission_graded(*, submission_id: int) -> None:
         .values_list("user_id", "version__challenge_id")
         .first()
     )
-    if found is not None:
-        update_readiness.enqueue(*found)
+    if found is None:
+        return
+    task = update_readiness
+    if task.get_backend().supports_priority:
+        task = task.using(priority=READINESS_PRIORITY)
+    task.enqueue(*found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,6 +12,8 @@ from django.utils.module_loading import import_string
 
 from accounts.models import User
 from submissions.models import Submission
+
+logger = logging.getLogger(__name__)
 
 # Runs (visible cases only: quick) are picked before submits by backends that order by priority.
 RUN_PRIORITY = 10
@@ -36,7 +39,16 @@ def submission_graded_on_commit(*, submission_id: int) -> None:
     """Tell the GRADED_HOOKS of a submit's new grade once the current transaction commits."""
     for path in settings.SUBMISSIONS["GRADED_HOOKS"]:
         hook = import_string(path)
-        transaction.on_commit(lambda hook=hook: hook(submission_id=submission_id))
+        transaction.on_commit(lambda hook=hook, path=path: _call_hook(hook, path, submission_id))
+
+
+def _call_hook(hook, path: str, submission_id: int) -> None:
+    # The grade is committed whatever a hook does: a failing hook is logged, never turned into
+    # a grading failure or a retry.
+    try:
+        hook(submission_id=submission_id)
+    except Exception:
+        logger.exception("graded hook %s failed for submission %s", path, submission_id)
 
 
 def submission_enqueue_on_commit(

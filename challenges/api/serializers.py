@@ -51,7 +51,12 @@ class ChallengeDetailOutput(ChallengeListOutput):
     version = serializers.IntegerField(source="version.number")
     statement_html = serializers.CharField(source="version.statement_html")
     starter_code = serializers.CharField(source="version.starter_code")
-    hints = serializers.ListField(child=serializers.CharField())
+    hints = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The texts of the hints you opened (hint 1 first); open the next one with "
+        "POST /api/challenges/{slug}/hints/.",
+    )
+    hints_total = serializers.IntegerField(help_text="How many hints the challenge has.")
     examples = ExampleOutput(many=True)
     hidden_case_count = serializers.IntegerField()
     sql_schema = serializers.JSONField(
@@ -65,8 +70,11 @@ class ChallengeDetailOutput(ChallengeListOutput):
         help_text="Design challenges: the questions, without their answers.",
     )
     editorial_html = serializers.CharField(
-        allow_null=True, help_text="The worked solution, once you have solved the challenge."
+        allow_null=True,
+        help_text="The worked solution, once you have solved the challenge or opened it "
+        "(POST /api/challenges/{slug}/editorial/).",
     )
+    has_editorial = serializers.BooleanField(help_text="Whether the challenge has an editorial.")
     source = serializers.JSONField(
         allow_null=True,
         help_text="Where the challenge came from: url (http/https only), commit, licence, "
@@ -80,11 +88,13 @@ class ChallengeDetailOutput(ChallengeListOutput):
             "statement_html",
             "starter_code",
             "hints",
+            "hints_total",
             "examples",
             "hidden_case_count",
             "sql_schema",
             "questions",
             "editorial_html",
+            "has_editorial",
             "source",
         ]
 

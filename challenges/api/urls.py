@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from challenges.api.assists import EditorialOpenView, HintOpenView
 from challenges.api.authoring import (
     AuthoringDetailView,
     AuthoringListView,
@@ -14,6 +15,12 @@ from challenges.api.views import ChallengeDetailView, ChallengeListView
 urlpatterns = [
     path("challenges/", ChallengeListView.as_view(), name="api-challenge-list"),
     path("challenges/<slug:slug>/", ChallengeDetailView.as_view(), name="api-challenge-detail"),
+    path("challenges/<slug:slug>/hints/", HintOpenView.as_view(), name="api-challenge-hint"),
+    path(
+        "challenges/<slug:slug>/editorial/",
+        EditorialOpenView.as_view(),
+        name="api-challenge-editorial",
+    ),
     path("authoring/challenges/", AuthoringListView.as_view(), name="api-authoring-list"),
     path(
         "authoring/challenges/<slug:slug>/",

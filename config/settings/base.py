@@ -10,6 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from config.cache_url import cache_from_url
 from config.env import env_bool, env_int, env_list, env_str
 from config.secret_key import development_secret_key
+from config.signing_key import development_signing_key_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -25,6 +26,27 @@ if not SECRET_KEY:
             "or set DEBUG=1 for development."
         )
     SECRET_KEY = development_secret_key(VAR_DIR)
+
+# The Ed25519 key that signs public readiness reports (docs/report-verification.md): a PEM
+# private key (or its 32-byte seed in base64url) in READINESS_SIGNING_KEY, or a PEM file.
+# The key's content is checked when first used and by `manage.py check` (readiness.checks).
+READINESS_SIGNING_KEY = env_str("READINESS_SIGNING_KEY")
+READINESS_SIGNING_KEY_FILE = env_str("READINESS_SIGNING_KEY_FILE")
+if not READINESS_SIGNING_KEY and not READINESS_SIGNING_KEY_FILE:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "READINESS_SIGNING_KEY (or READINESS_SIGNING_KEY_FILE) is required when DEBUG is off: "
+            "it signs public readiness reports. Generate one: `python -c 'import base64, os; "
+            'print(base64.urlsafe_b64encode(os.urandom(32)).decode().rstrip("="))\'`, '
+            "or set DEBUG=1 for development."
+        )
+    READINESS_SIGNING_KEY_FILE = str(development_signing_key_file(VAR_DIR))
+# Public keys of retired signing keys (PEM, one or more in a file), still published so reports
+# signed before a rotation keep verifying.
+READINESS_RETIRED_PUBLIC_KEYS_FILE = env_str("READINESS_RETIRED_PUBLIC_KEYS_FILE")
+# The platform's public address in signed reports and their links (e.g.
+# https://interview.example.com); empty: taken from each request's host (ALLOWED_HOSTS checks it).
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL").rstrip("/")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -172,6 +194,11 @@ elif TASKS_BACKEND == "immediate":
     }
 else:
     raise ImproperlyConfigured(f"TASKS_BACKEND={TASKS_BACKEND!r}: use db, rq or immediate.")
+
+# Readiness: the difficulty re-fit runs this often (0: never; queued by whichever worker finds
+# it due first, see readiness/periodic.py), and the jobs a worker calls every minute for it.
+READINESS = {"RECALIBRATE_EVERY_S": env_int("READINESS_RECALIBRATE_EVERY_S", 86400)}
+WORKER_PERIODIC_HOOKS = ["readiness.periodic.recalibration_enqueue_if_due"]
 
 # Challenge kinds: name -> the module defining its KIND object (challenges/kinds/base.py). A kind
 # added here (its own package, templates and JS renderer: docs/architecture.md, "Adding a kind")

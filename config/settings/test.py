@@ -3,6 +3,17 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-0123456789abcdef")
+if not os.environ.get("READINESS_SIGNING_KEY"):
+    # A key generated once under var/ (the tests' settings run with DEBUG off, which requires one).
+    from pathlib import Path
+
+    from config.signing_key import development_signing_key_file
+
+    _var = Path(os.environ.get("VAR_DIR", Path(__file__).resolve().parent.parent.parent / "var"))
+    os.environ.setdefault(
+        "READINESS_SIGNING_KEY_FILE",
+        str(development_signing_key_file(_var, "readiness-signing-key-test.pem")),
+    )
 
 from config.settings.base import *  # noqa: F403
 

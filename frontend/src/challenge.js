@@ -1,5 +1,6 @@
 // The challenge page: the editor, draft autosave, Run/Submit through the API, live results,
 // restore from history, and staying honest when the network drops.
+import { setupAssists, showEditorial } from "./assists.js";
 import { createCodeEditor } from "./editor.js";
 import { rendererFor } from "./kinds/index.js";
 import { el } from "./render.js";
@@ -119,6 +120,8 @@ function start(root) {
     const restore = new URLSearchParams(window.location.search).get("restore");
     if (restore) restoreSubmission(restore);
   }
+  setupAssists(root, request);
+
   // A kind answered without the code editor (its answer template) sets up its own form.
   const renderer = rendererFor(root.dataset.kind);
   const answerForm = !textarea && renderer && renderer.setupAnswer
@@ -237,8 +240,6 @@ function start(root) {
     if (!section || !section.hidden) return;
     const detail = await request(section.dataset.detailUrl).catch(() => null);
     if (!detail || !detail.editorial_html) return;
-    // Server-rendered and sanitised (python-markdown + bleach allowlist), like the statement.
-    document.getElementById("editorial-body").innerHTML = detail.editorial_html;
-    section.hidden = false;
+    showEditorial(detail.editorial_html);
   }
 }

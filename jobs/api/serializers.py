@@ -70,7 +70,7 @@ class EmployerJobOutput(JobOutput):
         fields = [*JobOutput.Meta.fields, "applicants"]
 
 
-class ReadinessOutput(serializers.Serializer):
+class JobFitOutput(serializers.Serializer):
     score = serializers.FloatField()
     low = serializers.FloatField()
     high = serializers.FloatField()
@@ -89,7 +89,7 @@ class JobDetailOutput(JobOutput):
     class Meta(JobOutput.Meta):
         fields = [*JobOutput.Meta.fields, "your_readiness", "your_application"]
 
-    @extend_schema_field(ReadinessOutput)
+    @extend_schema_field(JobFitOutput)
     def get_your_readiness(self, job: Job) -> dict:
         fit = self.context["fit"]
         verdict = fit.verdict

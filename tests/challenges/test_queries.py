@@ -17,8 +17,22 @@ def test_detail_of_a_code_challenge(candidate, order_total):
     assert detail.examples == list(examples)
     assert detail.hidden_case_count == version.cases.count() - examples.count() > 0
     assert detail.kind_fields == {"sql_schema": None, "questions": None}
-    assert detail.hints == version.hints
+    # Hint texts are shown only once opened (readiness.assists records the opening).
+    assert (detail.hints, detail.hints_total) == ([], len(version.hints)) == ([], 3)
     assert (detail.solved, detail.editorial_html) == (False, None)
+
+
+def test_opened_hints_and_the_opened_editorial_are_shown(candidate, order_total):
+    from readiness.services import assist_event_record
+
+    version = order_total.current_version
+    assist_event_record(user_id=candidate.pk, challenge_id=order_total.pk, kind="hint", index=0)
+    assist_event_record(user_id=candidate.pk, challenge_id=order_total.pk, kind="editorial")
+    detail = challenge_detail(user=candidate, slug="order-total")
+    assert detail.hints == version.hints[:1]
+    assert (detail.solved, detail.editorial_html) == (False, version.editorial_html)
+    other = challenge_detail(user=UserFactory(username="bob"), slug="order-total")
+    assert (other.hints, other.editorial_html) == ([], None)
 
 
 def test_the_editorial_comes_with_solving(candidate, order_total):

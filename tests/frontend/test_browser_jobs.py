@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from jobs.models import Application, Job
 from tests.factories import UserFactory
 from tests.frontend.browser import ARTIFACTS, PASSWORD
-from tests.jobs.helpers import practise
+from tests.jobs.helpers import practise, seeded_rows_ensure
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +34,7 @@ def sign_out(page, url: str) -> None:
 
 def test_employer_posts_candidates_apply_employer_ranks_and_shortlists(page, live_server):
     url = live_server.url
+    seeded_rows_ensure()
 
     # An employer signs up: account, organisation and ownership at once.
     page.goto(f"{url}/accounts/signup/")

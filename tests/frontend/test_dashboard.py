@@ -83,12 +83,12 @@ def test_numbers_bars_activity_and_suggestions(client, candidate, catalogue):
     )
     assert '<span class="verdict-accepted">Accepted</span>' in html
     assert "Submit · 25% ·" in html
-    # Suggestions: the started one first, then the weakest skill.
-    assert '<a href="/challenges/late-orders/">Late orders</a>' in html
-    assert html.index("You started this one") < html.index("Builds your weakest skill: Caching")
-    assert html.index('href="/challenges/cache-sizing/"') < html.index(
-        'href="/challenges/order-rollup/"'
-    )
+    # Practise next (readiness.practice) replaces the old "try next": unsolved ones only.
+    assert '<h2 id="next-heading">Practise next</h2>' in html
+    practise = html.split('<ul class="suggestions practise-next">')[1].split("</ul>")[0]
+    assert '<a href="/challenges/join-orders/">' not in practise
+    assert '<a href="/challenges/late-orders/">Late orders</a>' in practise
+    assert '<a href="/challenges/cache-sizing/">Cache sizing</a>' in practise
     assert "Welcome" not in html
 
 
@@ -112,11 +112,20 @@ def test_nav_links_the_dashboard(client, candidate, db):
 
 
 def test_page_queries_are_constant(client, candidate, catalogue, django_assert_max_num_queries):
-    for challenge in catalogue.values():
-        submit(candidate, challenge, when=timezone.now())
+    from readiness.goals import candidate_goal_set
+
+    candidate_goal_set(user_id=candidate.pk, role_slug="junior-backend")
     client.force_login(candidate)
-    # The session and user, then the five of the progress selector.
-    with django_assert_max_num_queries(7):
+    for challenge in list(catalogue.values())[:2]:
+        submit(candidate, challenge, when=timezone.now())
+    # The session and user, the five of the progress selector, then readiness: skills and
+    # scores, the goal, roles and their weights, stored abilities, the unsolved challenges and
+    # their facts (challenges, skill shares, calibrations). However much history there is.
+    with django_assert_max_num_queries(17):
+        assert client.get("/dashboard/").status_code == 200
+    for challenge in list(catalogue.values())[2:]:
+        submit(candidate, challenge, when=timezone.now(), verdict="wrong_answer", score=0.0)
+    with django_assert_max_num_queries(17):
         assert client.get("/dashboard/").status_code == 200
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+
+from django.apps import apps
 from django.utils import timezone
 
 from challenges.models import Challenge
+from challenges.services import skills_sync
 from jobs.models import Job
 from jobs.services import job_create
 from organisations.models import Membership, Organisation
@@ -51,3 +55,10 @@ def practise(user, *, solved: int, failed: int = 0, skill: str = "python-correct
         )
         graded_submit(user, challenge, score=1.0 if i < solved else 0.0, when=now)
         readiness_refresh(user_id=user.pk, challenge_id=challenge.pk, as_of=now)
+
+
+def seeded_rows_ensure() -> None:
+    """Make the migration-seeded skills and role profiles again: a live-server test's flush
+    empties them (idempotent when they are there)."""
+    skills_sync()
+    importlib.import_module("readiness.migrations.0002_seed_role_profiles").seed(apps, None)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, connection, transaction
+from django.utils.module_loading import import_string
 
 from runner.facade import cleanup_stale_sandboxes
 from submissions.grading import submissions_requeue_expired
@@ -31,6 +32,22 @@ def sweep_expired_leases() -> None:
             logger.exception("lease sweep failed; trying again later")
         finally:
             connection.close()
+
+
+PERIODIC_INTERVAL_S = 60.0
+
+
+def run_periodic_hooks() -> None:
+    """Call WORKER_PERIODIC_HOOKS every minute (each decides itself whether it is due)."""
+    while True:
+        time.sleep(PERIODIC_INTERVAL_S)
+        for path in settings.WORKER_PERIODIC_HOOKS:
+            try:
+                import_string(path)()
+            except Exception:
+                logger.exception("periodic hook %s failed; trying again later", path)
+            finally:
+                connection.close()
 
 
 class Command(BaseCommand):
@@ -57,6 +74,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         queue = options["queue"]
         threading.Thread(target=sweep_expired_leases, daemon=True, name="lease-sweeper").start()
+        threading.Thread(target=run_periodic_hooks, daemon=True, name="periodic-hooks").start()
         removed = cleanup_stale_sandboxes()
         with transaction.atomic():
             requeued = submissions_requeue_expired()
