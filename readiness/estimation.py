@@ -39,11 +39,23 @@ _LOG_PRIOR: tuple[float, ...] = tuple(
 
 @dataclass(frozen=True)
 class Observation:
-    """One challenge's evidence about one skill (masses >= 0, already weighted)."""
+    """One challenge's evidence about one skill (masses >= 0, already weighted).
+
+    Total by rejection: a non-finite difficulty, or a mass that is negative or not finite, is a
+    ValueError here, so no posterior is ever computed from one (scoring only builds masses in
+    [0, share] from folded evidence, readiness.evidence).
+    """
 
     difficulty: float
     success: float
     failure: float
+
+    def __post_init__(self) -> None:
+        if not math.isfinite(self.difficulty):
+            raise ValueError(f"difficulty must be finite, not {self.difficulty!r}")
+        for name, mass in (("success", self.success), ("failure", self.failure)):
+            if not (math.isfinite(mass) and mass >= 0.0):
+                raise ValueError(f"{name} mass must be finite and >= 0, not {mass!r}")
 
 
 @dataclass(frozen=True)
@@ -133,6 +145,9 @@ def estimate(observations: Iterable[Observation]) -> Estimate:
 def estimate_from_log_posterior(logp: list[float], *, evidence: float) -> Estimate:
     """Median and band of an unnormalised log posterior on GRID."""
     top = max(logp)
+    if not math.isfinite(top) or any(math.isnan(v) for v in logp):
+        # Only masses beyond ~1e300 overflow (to -inf, and -inf - -inf is NaN): reject them.
+        raise ValueError("the evidence is too large to represent on the grid")
     weights = [math.exp(v - top) for v in logp]
     total = math.fsum(weights)
     # Each grid point holds a cell of mass centred on it: the CDF at a point counts half of its
