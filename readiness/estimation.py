@@ -146,7 +146,7 @@ def estimate_from_log_posterior(logp: list[float], *, evidence: float) -> Estima
     """Median and band of an unnormalised log posterior on GRID."""
     top = max(logp)
     if not math.isfinite(top) or any(math.isnan(v) for v in logp):
-        # Only masses beyond ~1e300 overflow (to -inf, and -inf - -inf is NaN): reject them.
+        # Only mass * |difficulty| beyond ~1e300 overflows (to -inf; -inf - -inf is NaN).
         raise ValueError("the evidence is too large to represent on the grid")
     weights = [math.exp(v - top) for v in logp]
     total = math.fsum(weights)
