@@ -303,17 +303,21 @@ def test_submits_at_the_same_moment_fold_the_same_in_any_order(moment, tied):
 @PURE
 @given(
     data=histories(),
+    accept_hints=hints,
     resubmits=st.lists(
         st.tuples(st.integers(1, 60 * 24 * 400), scores, hints, editorial), min_size=1, max_size=4
     ),
 )
-def test_resubmitting_after_an_accept_gains_nothing(data, resubmits):
+def test_resubmitting_after_an_accept_gains_nothing(data, accept_hints, resubmits):
     """After a challenge is accepted, any further submits of it (the same accepted code, or
     anything else, with any help, up to a year later) leave every score exactly equal."""
     facts, history = data
     cid = min(history)
     accepted = Attempt(
-        at=later(last_time(history[cid]), 30), score=1.0, submission_id=cid * 1000 + 900
+        at=later(last_time(history[cid]), 30),
+        score=1.0,
+        hints_before=accept_hints,
+        submission_id=cid * 1000 + 900,
     )
     solved = {**history, cid: [*history[cid], accepted]}
     more = [
