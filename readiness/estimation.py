@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 PRIOR_MEAN = 0.0
 PRIOR_SD = 1.0
@@ -39,23 +39,11 @@ _LOG_PRIOR: tuple[float, ...] = tuple(
 
 @dataclass(frozen=True)
 class Observation:
-    """One challenge's evidence about one skill (masses >= 0, already weighted).
-
-    Total by rejection: a non-finite difficulty, or a mass that is negative or not finite, is a
-    ValueError here, so no posterior is ever computed from one (scoring only builds masses in
-    [0, share] from folded evidence, readiness.evidence).
-    """
+    """One challenge's evidence about one skill (masses >= 0, already weighted)."""
 
     difficulty: float
     success: float
     failure: float
-
-    def __post_init__(self) -> None:
-        if not math.isfinite(self.difficulty):
-            raise ValueError(f"difficulty must be finite, not {self.difficulty!r}")
-        for name, mass in (("success", self.success), ("failure", self.failure)):
-            if not (math.isfinite(mass) and mass >= 0.0):
-                raise ValueError(f"{name} mass must be finite and >= 0, not {mass!r}")
 
 
 @dataclass(frozen=True)
@@ -86,10 +74,27 @@ def log_sigmoid(x: float) -> float:
     return x - math.log1p(math.exp(x))
 
 
+def check_observation(obs: Observation) -> Observation:
+    """The observation, if every number in it is finite and its masses are >= 0.
+
+    Estimation is total by rejection: anything else is a ValueError, never a NaN score. (Scoring
+    only builds finite masses >= 0 from folded evidence, readiness.evidence, so this guards the
+    functions' other callers.)
+    """
+    for field in fields(obs):
+        value = getattr(obs, field.name)
+        if not math.isfinite(value):
+            raise ValueError(f"an observation's {field.name} must be finite, not {value!r}")
+    if obs.success < 0.0 or obs.failure < 0.0:
+        raise ValueError(f"evidence masses must be >= 0, not {obs.success!r}, {obs.failure!r}")
+    return obs
+
+
 def log_likelihood(obs: Observation) -> list[float]:
     """One observation's log likelihood at each GRID point."""
     s, f, b = obs.success, obs.failure, obs.difficulty
     values = [0.0] * GRID_POINTS
+    check_observation(obs)
     if s <= 0.0 and f <= 0.0:
         return values
     for i, theta in enumerate(GRID):
@@ -108,7 +113,7 @@ def log_posterior(observations: Iterable[Observation]) -> list[float]:
     """The unnormalised log posterior on GRID."""
     values = list(_LOG_PRIOR)
     for obs in observations:
-        if obs.success <= 0.0 and obs.failure <= 0.0:
+        if check_observation(obs).success <= 0.0 and obs.failure <= 0.0:
             continue
         for i, v in enumerate(log_likelihood(obs)):
             values[i] += v
