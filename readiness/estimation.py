@@ -94,7 +94,7 @@ def log_likelihood(obs: Observation) -> list[float]:
     """One observation's log likelihood at each GRID point."""
     s, f, b = obs.success, obs.failure, obs.difficulty
     values = [0.0] * GRID_POINTS
-    check_observation(obs)
+    check_observation(obs)  # before the early return: a NaN mass isn't <= 0 either
     if s <= 0.0 and f <= 0.0:
         return values
     for i, theta in enumerate(GRID):
@@ -113,7 +113,8 @@ def log_posterior(observations: Iterable[Observation]) -> list[float]:
     """The unnormalised log posterior on GRID."""
     values = list(_LOG_PRIOR)
     for obs in observations:
-        if check_observation(obs).success <= 0.0 and obs.failure <= 0.0:
+        check_observation(obs)
+        if obs.success <= 0.0 and obs.failure <= 0.0:
             continue
         for i, v in enumerate(log_likelihood(obs)):
             values[i] += v

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from readiness.estimation import PRIOR_SD, Observation, estimate
+from readiness.estimation import PRIOR_SD, Observation, estimate, log_likelihood
 from readiness.evidence import (
     EDITORIAL_FACTOR,
     Attempt,
@@ -680,35 +680,34 @@ def test_scores_stay_on_the_scale_for_any_submits(history, difficulties, as_of):
             assert math.isfinite(mover.delta)
 
 
-def _valid_observation(difficulty: float, success: float, failure: float) -> bool:
-    return math.isfinite(difficulty) and all(
-        math.isfinite(m) and m >= 0 for m in (success, failure)
+def _valid_observation(obs: Observation) -> bool:
+    return math.isfinite(obs.difficulty) and all(
+        math.isfinite(m) and m >= 0 for m in (obs.success, obs.failure)
     )
 
 
 @PURE
 @given(rows=st.lists(st.tuples(hostile_floats, hostile_floats, hostile_floats), max_size=6))
 def test_estimation_is_total_by_rejection(rows):
-    """An observation with a non-finite difficulty or a negative or non-finite mass is refused
-    with ValueError; any valid ones give a valid estimate, unless mass * |difficulty| is beyond
-    1e300 and overflows the log posterior, which is refused with ValueError too. Nothing else is
-    ever raised."""
-    observations = []
-    for difficulty, success, failure in rows:
-        if not _valid_observation(difficulty, success, failure):
-            with pytest.raises(ValueError, match="must be finite"):
-                Observation(difficulty, success, failure)
-            continue
-        observations.append(Observation(difficulty, success, failure))
+    """An observation with a non-finite number or a negative mass is refused with ValueError,
+    alone or among others, through estimate() and log_likelihood() alike. Valid ones give a valid
+    estimate, unless mass * |difficulty| is beyond 1e300 and overflows the log posterior, which is
+    refused with ValueError too. Nothing else is ever raised."""
+    observations = [Observation(b, s, f) for b, s, f in rows]
+    invalid = [o for o in observations if not _valid_observation(o)]
+    for obs in invalid:
+        with pytest.raises(ValueError, match="must be"):
+            log_likelihood(obs)
     try:
         est = estimate(observations)
     except ValueError:
         # Overflow needs a log likelihood term beyond the float range: mass * |difficulty|.
-        assert (
+        assert invalid or (
             math.fsum((o.success + o.failure) * (abs(o.difficulty) + 10) for o in observations)
             > 1e300
         )
     else:
+        assert not invalid
         assert_valid(est)
 
 
