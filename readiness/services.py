@@ -26,6 +26,8 @@ def assist_event_record(
     """Record that a candidate opened a hint or the editorial; only the first opening counts.
 
     Returns the event and whether it was new. Idempotent: opening it again changes nothing.
+    ValueError for an unknown kind or a hint index outside 0..MAX_HINTS-1 (no challenge has
+    more hints); the editorial's index is always 0, whatever is passed.
     """
     if kind not in AssistEvent.Kind.values:
         raise ValueError(f"unknown assistance kind {kind!r}")
