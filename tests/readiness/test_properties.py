@@ -5,8 +5,31 @@ never a number derived from the model's constants, so it holds whatever they are
 "score" below means all three of a skill's stored numbers: the median and both ends of the 90%
 band (0-100). "Never lowers" allows 1e-9 points of float rounding (EPS); "equal" is exact.
 
+What is promised, precisely (each a test below):
+
+- a submit of a challenge already submitted, made after its earlier submits, never lowers any
+  skill, whatever it scores (a failure too) and whatever help it had; a new challenge accepted
+  at its first submit never lowers any skill (a new challenge failed first does: it is evidence);
+- a later submit scoring at most the best earlier score of its challenge (resubmitting accepted
+  code, or anything after an accept) leaves every score exactly equal;
+- the same submits on a harder challenge never score lower (solves count more, failures less);
+- the same submits in any order, computed any number of times, give exactly the same estimates;
+- everything submitted after opening a challenge's editorial raises a score by at most
+  EDITORIAL_GAIN_POINTS (2.5 points today; derived below) over stopping when it was opened;
+- n >= 1 submits below 1 then an accept, all with the same help, never score above a first-time
+  accept with that help, and more failed submits count strictly less;
+- the same evidence on more copies of its challenges never widens a band (up to the grid);
+- opening a hint or the editorial at any moment never raises a score;
+- seen from later, every challenge's masses shrink: accepts count less, failures too;
+- a higher score on a challenge's latest submit never counts less; on any submit, when recency
+  is out of play (raising an old partial score to an accept makes the accept old);
+- any input folds and scores: NaN scores are left out, other floats clamped, any hint count;
+  scores stay finite with 0 <= low <= score <= high <= 100; estimation refuses non-finite
+  numbers and negative masses with ValueError.
+
 The first part runs the pure functions (readiness.evidence, readiness.scoring,
 readiness.estimation); the last part the same promises through readiness_refresh on the database.
+Hostile values through the database are in tests/security/test_readiness_inputs.py.
 """
 
 from __future__ import annotations
