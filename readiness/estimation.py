@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 PRIOR_MEAN = 0.0
 PRIOR_SD = 1.0
@@ -74,10 +74,27 @@ def log_sigmoid(x: float) -> float:
     return x - math.log1p(math.exp(x))
 
 
+def check_observation(obs: Observation) -> Observation:
+    """The observation, if every number in it is finite and its masses are >= 0.
+
+    Estimation is total by rejection: anything else is a ValueError, never a NaN score. (Scoring
+    only builds finite masses >= 0 from folded evidence, readiness.evidence, so this guards the
+    functions' other callers.)
+    """
+    for field in fields(obs):
+        value = getattr(obs, field.name)
+        if not math.isfinite(value):
+            raise ValueError(f"an observation's {field.name} must be finite, not {value!r}")
+    if obs.success < 0.0 or obs.failure < 0.0:
+        raise ValueError(f"evidence masses must be >= 0, not {obs.success!r}, {obs.failure!r}")
+    return obs
+
+
 def log_likelihood(obs: Observation) -> list[float]:
     """One observation's log likelihood at each GRID point."""
     s, f, b = obs.success, obs.failure, obs.difficulty
     values = [0.0] * GRID_POINTS
+    check_observation(obs)  # before the early return: a NaN mass isn't <= 0 either
     if s <= 0.0 and f <= 0.0:
         return values
     for i, theta in enumerate(GRID):
@@ -96,6 +113,7 @@ def log_posterior(observations: Iterable[Observation]) -> list[float]:
     """The unnormalised log posterior on GRID."""
     values = list(_LOG_PRIOR)
     for obs in observations:
+        check_observation(obs)
         if obs.success <= 0.0 and obs.failure <= 0.0:
             continue
         for i, v in enumerate(log_likelihood(obs)):
@@ -133,6 +151,9 @@ def estimate(observations: Iterable[Observation]) -> Estimate:
 def estimate_from_log_posterior(logp: list[float], *, evidence: float) -> Estimate:
     """Median and band of an unnormalised log posterior on GRID."""
     top = max(logp)
+    if not math.isfinite(top) or any(math.isnan(v) for v in logp):
+        # Only mass * |difficulty| beyond ~1e300 overflows (to -inf; -inf - -inf is NaN).
+        raise ValueError("the evidence is too large to represent on the grid")
     weights = [math.exp(v - top) for v in logp]
     total = math.fsum(weights)
     # Each grid point holds a cell of mass centred on it: the CDF at a point counts half of its

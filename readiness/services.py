@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -10,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from challenges.models import Challenge, Skill
+from challenges.package_content import MAX_HINTS
 from readiness.catalogue import challenge_facts
 from readiness.evidence import Attempt, Evidence, fold_attempts
 from readiness.explanation import explanation_for
@@ -24,11 +26,15 @@ def assist_event_record(
     """Record that a candidate opened a hint or the editorial; only the first opening counts.
 
     Returns the event and whether it was new. Idempotent: opening it again changes nothing.
+    ValueError for an unknown kind or a hint index outside 0..MAX_HINTS-1 (no challenge has
+    more hints); the editorial's index is always 0, whatever is passed.
     """
     if kind not in AssistEvent.Kind.values:
         raise ValueError(f"unknown assistance kind {kind!r}")
     if kind == AssistEvent.Kind.EDITORIAL:
         index = 0
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < MAX_HINTS:
+        raise ValueError(f"a hint index is 0 to {MAX_HINTS - 1}, not {index!r}")
     lookup = {"user_id": user_id, "challenge_id": challenge_id, "kind": kind, "index": index}
     existing = AssistEvent.objects.filter(**lookup).first()
     if existing is not None:
@@ -43,11 +49,18 @@ def assist_event_record(
 
 def attempts_for(*, user_id: int, challenge_id: int) -> list[Attempt]:
     """The candidate's graded submits of a challenge, with the help opened before each."""
-    events = list(
-        AssistEvent.objects.filter(user_id=user_id, challenge_id=challenge_id).values_list(
-            "kind", "created_at"
-        )
-    )
+    hint_times: list[datetime] = []
+    editorial_times: list[datetime] = []
+    for kind, at in AssistEvent.objects.filter(
+        user_id=user_id, challenge_id=challenge_id
+    ).values_list("kind", "created_at"):
+        if kind == AssistEvent.Kind.HINT:
+            hint_times.append(at)
+        elif kind == AssistEvent.Kind.EDITORIAL:
+            editorial_times.append(at)
+    # Sorted, so each submit's help is two bisections: O((submits + events) log events).
+    hint_times.sort()
+    first_editorial = min(editorial_times, default=None)
     submits = Submission.objects.filter(
         user_id=user_id,
         version__challenge_id=challenge_id,
@@ -57,13 +70,12 @@ def attempts_for(*, user_id: int, challenge_id: int) -> list[Attempt]:
     ).values_list("pk", "created_at", "score")
     attempts = []
     for pk, created_at, score in submits:
-        before = [kind for kind, at in events if at < created_at]
         attempts.append(
             Attempt(
                 at=created_at,
                 score=score,
-                hints_before=before.count(AssistEvent.Kind.HINT),
-                editorial_before=AssistEvent.Kind.EDITORIAL in before,
+                hints_before=bisect_left(hint_times, created_at),
+                editorial_before=first_editorial is not None and first_editorial < created_at,
                 submission_id=pk,
             )
         )
