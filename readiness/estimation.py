@@ -39,11 +39,16 @@ _LOG_PRIOR: tuple[float, ...] = tuple(
 
 @dataclass(frozen=True)
 class Observation:
-    """One challenge's evidence about one skill (masses >= 0, already weighted)."""
+    """One challenge's evidence about one skill (masses >= 0, already weighted).
+
+    The likelihood is sigma(discrimination * (theta - difficulty)) per unit of success mass;
+    readiness.scoring sets the discrimination from the skill's share of the challenge.
+    """
 
     difficulty: float
     success: float
     failure: float
+    discrimination: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -76,12 +81,12 @@ def log_sigmoid(x: float) -> float:
 
 def log_likelihood(obs: Observation) -> list[float]:
     """One observation's log likelihood at each GRID point."""
-    s, f, b = obs.success, obs.failure, obs.difficulty
+    s, f, b, a = obs.success, obs.failure, obs.difficulty, obs.discrimination
     values = [0.0] * GRID_POINTS
     if s <= 0.0 and f <= 0.0:
         return values
     for i, theta in enumerate(GRID):
-        d = theta - b
+        d = a * (theta - b)
         # log sigma(d) and log sigma(-d) share one exp.
         if d >= 0:
             t = math.log1p(math.exp(-d))

@@ -68,10 +68,15 @@ def observation(
 ) -> Observation:
     """One challenge's evidence about `skill`, scaled by its weight share and recency."""
     share = facts.skills.get(skill, 0.0)
+    if share <= 0.0:
+        return Observation(difficulty=facts.difficulty, success=0.0, failure=0.0)
+    others = math.fsum(w * w for s, w in facts.skills.items() if s != skill and w > 0)
+    slope = share / math.sqrt(1.0 + math.pi / 8.0 * others)
     return Observation(
-        difficulty=facts.difficulty,
-        success=share * evidence.success * recency(evidence.success_at, as_of),
-        failure=share * evidence.failure * recency(evidence.failure_at, as_of),
+        difficulty=facts.difficulty / share,
+        success=evidence.success * recency(evidence.success_at, as_of),
+        failure=evidence.failure * recency(evidence.failure_at, as_of),
+        discrimination=slope,
     )
 
 
