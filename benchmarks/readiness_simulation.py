@@ -60,15 +60,31 @@ COPIES = 4
 DIFFICULTY_NOISE_SD = 0.5
 CASES = 10
 CASE_SPREAD = 1.0
-HINT_RATE, HINT_BOOST = 0.20, 0.4
-EDITORIAL_RATE, EDITORIAL_BOOST = 0.05, 3.0
-PROBER_RATE, PROBER_MAX_SUBMITS = 0.15, 10
-RETRY_RATE, RETRY_MAX = 0.4, 2
+HINT_BOOST, EDITORIAL_BOOST = 0.4, 3.0
+PROBER_MAX_SUBMITS, RETRY_MAX = 10, 2
 HISTORY_DAYS = 60
 AS_OF = datetime(2026, 11, 1, tzinfo=UTC)
 LEVELS = (3, 5, 10, 20)
 QUICK_LEVELS = (3, 10)
+QUICK_CANDIDATES = 60
 PASSES = 2
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    """How often candidates take help or resubmit (see the module docstring)."""
+
+    name: str
+    hint_rate: float = 0.20
+    editorial_rate: float = 0.05
+    prober_rate: float = 0.15
+    retry_rate: float = 0.4
+
+
+REALISTIC = Behaviour("hints, editorial, resubmits, probers")
+CLEAN = Behaviour(
+    "no help, one submit each", hint_rate=0.0, editorial_rate=0.0, prober_rate=0.0, retry_rate=0.0
+)
 
 
 @dataclass(frozen=True)
@@ -103,6 +119,7 @@ class Quality:
 @dataclass(frozen=True)
 class LevelResult:
     level: int
+    behaviour: str
     by_label: Quality
     reestimated: Quality
     difficulty_rmse_label: float  # true b vs the label's value
@@ -162,14 +179,15 @@ def attempt_challenge(
     challenge: SimChallenge,
     prober: bool,
     start: datetime,
+    behaviour: Behaviour,
 ) -> Evidence:
     """The candidate's submits of one challenge, folded by the real evidence rules."""
     eta = sum(w * candidate.theta[s] for s, w in challenge.facts.skills.items())
     hints, editorial = 0, False
     draw = rng.random()
-    if draw < EDITORIAL_RATE:
+    if draw < behaviour.editorial_rate:
         editorial = True
-    elif draw < EDITORIAL_RATE + HINT_RATE:
+    elif draw < behaviour.editorial_rate + behaviour.hint_rate:
         hints = rng.randint(1, 3)
     help_ = EDITORIAL_BOOST if editorial else HINT_BOOST * hints
     attempts = []
@@ -185,7 +203,7 @@ def attempt_challenge(
                 submission_id=n + 1,
             )
         )
-        if score >= 1.0 or not (prober or rng.random() < RETRY_RATE):
+        if score >= 1.0 or not (prober or rng.random() < behaviour.retry_rate):
             break
     return fold_attempts(attempts)
 
@@ -197,6 +215,7 @@ def simulate_population(
     skills: Sequence[str],
     candidates: int,
     level: int,
+    behaviour: Behaviour,
 ) -> list[Candidate]:
     by_skill: dict[str, list[int]] = defaultdict(list)
     for cid, challenge in catalogue.items():
@@ -206,7 +225,7 @@ def simulate_population(
     for _ in range(candidates):
         candidate = Candidate(theta={s: rng.gauss(0.0, 1.0) for s in skills})
         candidate.attempts = dict.fromkeys(skills, 0)
-        prober = rng.random() < PROBER_RATE
+        prober = rng.random() < behaviour.prober_rate
         order = list(skills)
         rng.shuffle(order)
         for skill in order:
@@ -216,7 +235,12 @@ def simulate_population(
                 cid = pool.pop()
                 start = AS_OF - timedelta(days=rng.uniform(0.0, HISTORY_DAYS), hours=1)
                 candidate.evidence[cid] = attempt_challenge(
-                    rng, candidate=candidate, challenge=catalogue[cid], prober=prober, start=start
+                    rng,
+                    candidate=candidate,
+                    challenge=catalogue[cid],
+                    prober=prober,
+                    start=start,
+                    behaviour=behaviour,
                 )
                 for trained in catalogue[cid].facts.skills:
                     candidate.attempts[trained] += 1
@@ -341,13 +365,25 @@ def rmse(pairs: Iterable[tuple[float, float]]) -> float:
 
 
 def run_level(
-    *, level: int, candidates: int, manifests: Sequence[Manifest], passes: int, seed: int
+    *,
+    level: int,
+    candidates: int,
+    manifests: Sequence[Manifest],
+    passes: int,
+    seed: int,
+    behaviour: Behaviour = REALISTIC,
 ) -> LevelResult:
+    # One stream per level: the same catalogue and abilities whatever the behaviour.
     rng = random.Random(f"{seed}-{level}")
     catalogue = build_catalogue(manifests, copies=COPIES, rng=rng)
     skills = sorted({s for m in manifests for s in m.skills})
     population = simulate_population(
-        rng, catalogue=catalogue, skills=skills, candidates=candidates, level=level
+        rng,
+        catalogue=catalogue,
+        skills=skills,
+        candidates=candidates,
+        level=level,
+        behaviour=behaviour,
     )
     facts = {cid: c.facts for cid, c in catalogue.items()}
     estimates = estimate_population(population, facts=facts, skills=skills)
@@ -359,6 +395,7 @@ def run_level(
     attempted = {cid for c in population for cid in c.evidence}
     return LevelResult(
         level=level,
+        behaviour=behaviour.name,
         by_label=by_label,
         reestimated=quality(population, estimates, skills),
         difficulty_rmse_label=rmse(
@@ -378,41 +415,53 @@ def run(
     passes: int = PASSES,
     seed: int = SEED,
     manifests: Sequence[Manifest] | None = None,
+    behaviours: Sequence[Behaviour] = (REALISTIC, CLEAN),
 ) -> list[LevelResult]:
     manifests = list(manifests if manifests is not None else load_manifests())
     return [
-        run_level(level=n, candidates=candidates, manifests=manifests, passes=passes, seed=seed)
+        run_level(
+            level=n,
+            candidates=candidates,
+            manifests=manifests,
+            passes=passes,
+            seed=seed,
+            behaviour=behaviour,
+        )
+        for behaviour in behaviours
         for n in levels
     ]
 
 
-def markdown(results: Sequence[LevelResult], *, candidates: int, passes: int) -> str:
+def markdown(results: Sequence[LevelResult], *, candidates: int, passes: int, seed: int) -> str:
     rows = []
     for r in results:
-        for name, q in (("labels", r.by_label), (f"re-estimated ({passes} passes)", r.reestimated)):
+        for name, q in (("labels", r.by_label), (f"re-estimated, {passes} passes", r.reestimated)):
             rows.append(
-                f"| {r.level} | {q.attempts:.1f} | {name} | {q.spearman:.3f} "
+                f"| {r.behaviour} | {r.level} | {q.attempts:.1f} | {name} | {q.spearman:.3f} "
                 f"| {q.spearman_min:.3f} | {100 * q.coverage:.1f}% | {q.band_width:.1f} |"
             )
     difficulty_rows = [
-        f"| {r.level} | {r.fitted_challenges} | {r.difficulty_rmse_label:.3f} "
+        f"| {r.behaviour} | {r.level} | {r.fitted_challenges} | {r.difficulty_rmse_label:.3f} "
         f"| {r.difficulty_rmse_fitted:.3f} |"
         for r in results
     ]
     return "\n".join(
         [
-            f"{candidates} simulated candidates per row, 13 skills each, seed {SEED}.",
+            f"{candidates} simulated candidates per row, 13 skills each, seed {seed}, "
+            f"{COPIES} copies of each of the catalogue's challenges.",
             "",
-            "| attempts per skill (at least) | mean attempts | difficulties | Spearman (mean "
-            "over skills) | worst skill | 90% band coverage | mean band width (points) |",
-            "|---|---|---|---|---|---|---|",
+            "| behaviour | attempts per skill (at least) | mean attempts | difficulties "
+            "| Spearman (mean over skills) | worst skill | 90% band coverage "
+            "| mean band width (points) |",
+            "|---|---|---|---|---|---|---|---|",
             *rows,
             "",
-            "Difficulty recovery (root mean square error against the true difficulty, over the "
-            "challenges someone attempted):",
+            "Difficulty recovery: root mean square error against the true difficulty, over the "
+            "challenges someone attempted.",
             "",
-            "| attempts per skill | challenges re-fitted | RMSE of the label | RMSE re-estimated |",
-            "|---|---|---|---|",
+            "| behaviour | attempts per skill | challenges re-fitted | RMSE of the label "
+            "| RMSE re-estimated |",
+            "|---|---|---|---|---|",
             *difficulty_rows,
             "",
             "Targets: Spearman >= 0.9 from 10 attempts per skill; coverage 90 +- 3%.",
@@ -426,14 +475,21 @@ def main() -> None:
     parser.add_argument("--passes", type=int, default=PASSES)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument(
-        "--quick", action="store_true", help="60 candidates, 3 and 10 attempts (for the test)"
+        "--quick",
+        action="store_true",
+        help=f"{QUICK_CANDIDATES} candidates, {QUICK_LEVELS} attempts, realistic behaviour only",
     )
     args = parser.parse_args()
-    candidates = 60 if args.quick else args.candidates
-    levels = QUICK_LEVELS if args.quick else LEVELS
+    candidates = QUICK_CANDIDATES if args.quick else args.candidates
     started = time.perf_counter()
-    results = run(candidates=candidates, levels=levels, passes=args.passes, seed=args.seed)
-    print(markdown(results, candidates=candidates, passes=args.passes))
+    results = run(
+        candidates=candidates,
+        levels=QUICK_LEVELS if args.quick else LEVELS,
+        passes=args.passes,
+        seed=args.seed,
+        behaviours=(REALISTIC,) if args.quick else (REALISTIC, CLEAN),
+    )
+    print(markdown(results, candidates=candidates, passes=args.passes, seed=args.seed))
     print(f"\n({time.perf_counter() - started:.0f} s)")
 
 
