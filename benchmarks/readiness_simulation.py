@@ -32,7 +32,12 @@ Difficulty re-estimation is readiness.calibration.fit_difficulty fed exactly as
 readiness.recalibration does (attempter's ability = their estimates weighted by the shares),
 then everyone is rescored; PASSES rounds, as the daily task would do.
 
+Two references beside the platform's numbers, both labelled in the output: `--single-skill`
+(each challenge trains only its main skill: what the multi-skill catalogue costs) and
+`--evidence keep-failure` (a what-if folding rule, see fold_keeping_failure).
+
     .venv/bin/python -m benchmarks.readiness_simulation [--candidates 400] [--quick]
+        [--single-skill] [--evidence real|keep-failure]
 """
 
 from __future__ import annotations
@@ -44,8 +49,8 @@ import statistics
 import time
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -68,6 +73,29 @@ LEVELS = (3, 5, 10, 20)
 QUICK_LEVELS = (3, 10)
 QUICK_CANDIDATES = 60
 PASSES = 2
+
+
+Fold = Callable[[Sequence[Attempt]], Evidence]
+
+
+def fold_keeping_failure(attempts: Sequence[Attempt]) -> Evidence:
+    """What-if, not the platform's rule: readiness.evidence's folding with one change, a later
+    submit never lowers the failure mass the first submit set (probing can't erase failures)."""
+    ordered = sorted(attempts, key=lambda a: (a.at, a.submission_id or 0))
+    folded = fold_attempts(ordered)
+    first = fold_attempts(ordered[:1])
+    return replace(folded, failure=first.failure, failure_at=first.failure_at)
+
+
+EVIDENCE_RULES: dict[str, Fold] = {"real": fold_attempts, "keep-failure": fold_keeping_failure}
+
+
+def single_skill(manifests: Sequence[Manifest]) -> list[Manifest]:
+    """Reference catalogue: each challenge trains only its main skill (share 1)."""
+    return [
+        Manifest(slug=m.slug, label=m.label, skills={max(m.skills, key=m.skills.get): 1.0})
+        for m in manifests
+    ]
 
 
 @dataclass(frozen=True)
@@ -180,6 +208,7 @@ def attempt_challenge(
     prober: bool,
     start: datetime,
     behaviour: Behaviour,
+    fold: Fold = fold_attempts,
 ) -> Evidence:
     """The candidate's submits of one challenge, folded by the real evidence rules."""
     eta = sum(w * candidate.theta[s] for s, w in challenge.facts.skills.items())
@@ -205,7 +234,7 @@ def attempt_challenge(
         )
         if score >= 1.0 or not (prober or rng.random() < behaviour.retry_rate):
             break
-    return fold_attempts(attempts)
+    return fold(attempts)
 
 
 def simulate_population(
@@ -216,6 +245,7 @@ def simulate_population(
     candidates: int,
     level: int,
     behaviour: Behaviour,
+    fold: Fold = fold_attempts,
 ) -> list[Candidate]:
     by_skill: dict[str, list[int]] = defaultdict(list)
     for cid, challenge in catalogue.items():
@@ -241,6 +271,7 @@ def simulate_population(
                     prober=prober,
                     start=start,
                     behaviour=behaviour,
+                    fold=fold,
                 )
                 for trained in catalogue[cid].facts.skills:
                     candidate.attempts[trained] += 1
@@ -372,6 +403,7 @@ def run_level(
     passes: int,
     seed: int,
     behaviour: Behaviour = REALISTIC,
+    fold: Fold = fold_attempts,
 ) -> LevelResult:
     # One stream per level: the same catalogue and abilities whatever the behaviour.
     rng = random.Random(f"{seed}-{level}")
@@ -384,6 +416,7 @@ def run_level(
         candidates=candidates,
         level=level,
         behaviour=behaviour,
+        fold=fold,
     )
     facts = {cid: c.facts for cid, c in catalogue.items()}
     estimates = estimate_population(population, facts=facts, skills=skills)
@@ -416,6 +449,7 @@ def run(
     seed: int = SEED,
     manifests: Sequence[Manifest] | None = None,
     behaviours: Sequence[Behaviour] = (REALISTIC, CLEAN),
+    fold: Fold = fold_attempts,
 ) -> list[LevelResult]:
     manifests = list(manifests if manifests is not None else load_manifests())
     return [
@@ -426,6 +460,7 @@ def run(
             passes=passes,
             seed=seed,
             behaviour=behaviour,
+            fold=fold,
         )
         for behaviour in behaviours
         for n in levels
@@ -479,7 +514,21 @@ def main() -> None:
         action="store_true",
         help=f"{QUICK_CANDIDATES} candidates, {QUICK_LEVELS} attempts, realistic behaviour only",
     )
+    parser.add_argument(
+        "--evidence",
+        choices=sorted(EVIDENCE_RULES),
+        default="real",
+        help="real: readiness.evidence.fold_attempts; keep-failure: a what-if rule",
+    )
+    parser.add_argument(
+        "--single-skill",
+        action="store_true",
+        help="reference: every challenge trains only its main skill",
+    )
     args = parser.parse_args()
+    manifests = load_manifests()
+    if args.single_skill:
+        manifests = single_skill(manifests)
     candidates = QUICK_CANDIDATES if args.quick else args.candidates
     started = time.perf_counter()
     results = run(
@@ -488,6 +537,12 @@ def main() -> None:
         passes=args.passes,
         seed=args.seed,
         behaviours=(REALISTIC,) if args.quick else (REALISTIC, CLEAN),
+        manifests=manifests,
+        fold=EVIDENCE_RULES[args.evidence],
+    )
+    print(
+        f"Evidence rule: {args.evidence}; catalogue: "
+        f"{'each challenge on its main skill only' if args.single_skill else 'real shares'}.\n"
     )
     print(markdown(results, candidates=candidates, passes=args.passes, seed=args.seed))
     print(f"\n({time.perf_counter() - started:.0f} s)")
