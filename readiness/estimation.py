@@ -3,14 +3,15 @@
 For one skill, ability theta has a normal prior N(0, 1). Each challenge that trains the skill
 contributes a fractional Bernoulli likelihood
 
-    sigma(theta - b) ** success  *  sigma(b - theta) ** failure
+    sigma(a * (theta - b)) ** success  *  sigma(a * (b - theta)) ** failure
 
-where b is the challenge's difficulty and (success, failure) are evidence masses already scaled
-by the skill's weight share, recency, probing and assistance (readiness.evidence). The posterior
+where b is the challenge's location for this skill, a its slope (both set from the skill's share
+by readiness.scoring) and (success, failure) evidence masses already scaled by recency, probing
+and assistance (readiness.evidence). The posterior
 is evaluated on a fixed grid, so its median and 90% band are exact up to the grid step, with no
 sampling and no iteration: the same evidence always gives the same numbers. docs/readiness.md
-argues the choice (Rasch, not 2PL: every solve moves a score the same way whatever the item, so
-the monotonicity guarantees hold).
+argues the choice (Rasch-type slopes fixed by the package's shares, never fitted as a 2PL would:
+every solve moves a score up, so the monotonicity guarantees hold).
 """
 
 from __future__ import annotations

@@ -66,7 +66,15 @@ def recency(at: datetime | None, as_of: datetime) -> float:
 def observation(
     *, evidence: Evidence, facts: ChallengeFacts, skill: str, as_of: datetime
 ) -> Observation:
-    """One challenge's evidence about `skill`, scaled by its weight share and recency."""
+    """One challenge's evidence about `skill`: masses scaled by recency, slope and location by
+    the skill's share.
+
+    The response model is compensatory, P(solve) = sigma(sum_j w_j * theta_j - b). Scoring one
+    skill alone, the others are integrated out at their N(0, 1) prior (probit approximation), which
+    gives sigma(a * (theta - b / w)) with a = w / sqrt(1 + pi/8 * sum of the others' w^2): a skill
+    that is a small part of a challenge learns little from it, as the simulation requires for
+    honest bands (benchmarks/readiness_simulation.py, docs/readiness.md).
+    """
     share = facts.skills.get(skill, 0.0)
     if share <= 0.0:
         return Observation(difficulty=facts.difficulty, success=0.0, failure=0.0)
