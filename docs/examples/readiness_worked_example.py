@@ -36,7 +36,7 @@ HISTORY = [
         "double-entry-ledger",
         "easy",
         {"money-correctness": 0.6, "python-correctness": 0.4},
-        [(90, 0.7, 0, False), (90 - 1 / 72, 1.0, 0, False)],
+        [(90, 0.7, 0, False), (90 - 1 / 72, 1.0, 1, False)],
     ),
     (
         "invoice-split-minor-units",
@@ -48,7 +48,7 @@ HISTORY = [
         "bank-statement-reconciliation",
         "hard",
         {"money-correctness": 0.6, "algorithms": 0.4},
-        [(10, 0.4, 1, False)],
+        [(10, 0.4, 0, False)],
     ),
     (
         "ledger-balance-backfill",
