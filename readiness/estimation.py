@@ -3,14 +3,15 @@
 For one skill, ability theta has a normal prior N(0, 1). Each challenge that trains the skill
 contributes a fractional Bernoulli likelihood
 
-    sigma(theta - b) ** success  *  sigma(b - theta) ** failure
+    sigma(a * (theta - b)) ** success  *  sigma(a * (b - theta)) ** failure
 
-where b is the challenge's difficulty and (success, failure) are evidence masses already scaled
-by the skill's weight share, recency, probing and assistance (readiness.evidence). The posterior
+where b is the challenge's location for this skill, a its slope (both set from the skill's share
+by readiness.scoring) and (success, failure) evidence masses already scaled by recency, probing
+and assistance (readiness.evidence). The posterior
 is evaluated on a fixed grid, so its median and 90% band are exact up to the grid step, with no
 sampling and no iteration: the same evidence always gives the same numbers. docs/readiness.md
-argues the choice (Rasch, not 2PL: every solve moves a score the same way whatever the item, so
-the monotonicity guarantees hold).
+argues the choice (Rasch-type slopes fixed by the package's shares, never fitted as a 2PL would:
+every solve moves a score up, so the monotonicity guarantees hold).
 """
 
 from __future__ import annotations
@@ -39,11 +40,16 @@ _LOG_PRIOR: tuple[float, ...] = tuple(
 
 @dataclass(frozen=True)
 class Observation:
-    """One challenge's evidence about one skill (masses >= 0, already weighted)."""
+    """One challenge's evidence about one skill (masses >= 0, already weighted).
+
+    The likelihood is sigma(discrimination * (theta - difficulty)) per unit of success mass;
+    readiness.scoring sets the discrimination from the skill's share of the challenge.
+    """
 
     difficulty: float
     success: float
     failure: float
+    discrimination: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -92,13 +98,13 @@ def check_observation(obs: Observation) -> Observation:
 
 def log_likelihood(obs: Observation) -> list[float]:
     """One observation's log likelihood at each GRID point."""
-    s, f, b = obs.success, obs.failure, obs.difficulty
+    s, f, b, a = obs.success, obs.failure, obs.difficulty, obs.discrimination
     values = [0.0] * GRID_POINTS
     check_observation(obs)  # before the early return: a NaN mass isn't <= 0 either
     if s <= 0.0 and f <= 0.0:
         return values
     for i, theta in enumerate(GRID):
-        d = theta - b
+        d = a * (theta - b)
         # log sigma(d) and log sigma(-d) share one exp.
         if d >= 0:
             t = math.log1p(math.exp(-d))

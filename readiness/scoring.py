@@ -63,15 +63,35 @@ def recency(at: datetime | None, as_of: datetime) -> float:
     return 0.5 ** (age_days / RECENCY_HALF_LIFE_DAYS)
 
 
+def item_parameters(*, facts: ChallengeFacts, skill: str) -> tuple[float, float]:
+    """(slope, location) of the challenge for `skill` (which it must train): the chance of a
+    solve is sigma(slope * (theta - location)), and what one submit tells about the skill (its
+    Fisher information) is slope^2 * p * (1 - p)."""
+    share = facts.skills[skill]
+    others = math.fsum(w * w for s, w in facts.skills.items() if s != skill and w > 0)
+    return share / math.sqrt(1.0 + math.pi / 8.0 * others), facts.difficulty / share
+
+
 def observation(
     *, evidence: Evidence, facts: ChallengeFacts, skill: str, as_of: datetime
 ) -> Observation:
-    """One challenge's evidence about `skill`, scaled by its weight share and recency."""
-    share = facts.skills.get(skill, 0.0)
+    """One challenge's evidence about `skill`: masses scaled by recency, slope and location by
+    the skill's share.
+
+    The response model is compensatory, P(solve) = sigma(sum_j w_j * theta_j - b). Scoring one
+    skill alone, the others are integrated out at their N(0, 1) prior (probit approximation), which
+    gives sigma(a * (theta - b / w)) with a = w / sqrt(1 + pi/8 * sum of the others' w^2): a skill
+    that is a small part of a challenge learns little from it, as the simulation requires for
+    honest bands (benchmarks/readiness_simulation.py, docs/readiness.md).
+    """
+    if facts.skills.get(skill, 0.0) <= 0.0:
+        return Observation(difficulty=facts.difficulty, success=0.0, failure=0.0)
+    slope, location = item_parameters(facts=facts, skill=skill)
     return Observation(
-        difficulty=facts.difficulty,
-        success=share * evidence.success * recency(evidence.success_at, as_of),
-        failure=share * evidence.failure * recency(evidence.failure_at, as_of),
+        difficulty=location,
+        success=evidence.success * recency(evidence.success_at, as_of),
+        failure=evidence.failure * recency(evidence.failure_at, as_of),
+        discrimination=slope,
     )
 
 
