@@ -13,14 +13,20 @@ never matters):
 - probing = 1 / (1 + PROBING_PENALTY * earlier graded submits of this challenge): ten failed
   submits and then an accept are worth 0.29 of a first-time accept;
 - the first submit sets success = score * assistance and failure = 1 - score;
-- a later submit can only raise success, to score * probing * assistance if that is higher, and
-  only lower failure: by assistance * (score - the best earlier score) when it beats that score,
-  never below 0. A submit that doesn't beat the best earlier score changes no mass, so
-  resubmitting accepted code gains nothing;
+- a later submit can only raise success, to score * probing * assistance if that is higher; it
+  never changes failure. What the first submit missed stays on the record (an accept after
+  failed submits counts less than a first-time accept twice over: probing shrinks its success,
+  and the earlier failure stays), so probing the hidden cases can't erase failures. A submit
+  that doesn't beat the best shown success changes no mass, so resubmitting accepted code gains
+  nothing;
 - so, after the editorial is opened, every later submit of the challenge together raises success
-  by at most EDITORIAL_FACTOR and lowers failure by at most EDITORIAL_FACTOR (the improvements
-  telescope to at most 1): solving after reading it gains almost nothing. Without any help this is
-  exactly "success = the best score * probing, failure = 1 - the best score".
+  by at most EDITORIAL_FACTOR: solving after reading it gains almost nothing. Without any help
+  this is exactly "success = the best of score * probing, failure = 1 - the first score".
+
+Why failure stays: benchmarks/readiness_simulation.py measured both rules. Letting a later
+accept wipe out the first submit's failure made probers look like first-time solvers, and the
+90% band covered the truth only 85.6% of the time at 10 attempts per skill (76.6% at 20); with
+the failure kept it covers 90.0% (docs/readiness.md).
 
 Each mass keeps the time it last changed (success) or was set (failure), for recency
 (readiness.scoring).
@@ -137,8 +143,6 @@ def fold_attempts(attempts: Sequence[Attempt]) -> Evidence:
                 success, success_at = shown, attempt.at
                 best_submission_id = attempt.submission_id
             failure, failure_at = evidence.failure, evidence.failure_at
-            if score > best:
-                failure = max(0.0, failure - assist * (score - best))
         best = max(best, score)
         evidence = Evidence(
             success=_clamp(success),

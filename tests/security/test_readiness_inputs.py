@@ -88,7 +88,7 @@ def test_a_hostile_stored_score_never_breaks_the_update(name):
         assert evidence.submits == 2
         assert evidence.best_score == max(0.5, folded)
         assert evidence.success == max(0.5, folded * probing_factor(1))
-        assert evidence.failure == 0.5 - max(0.0, folded - 0.5)
+        assert evidence.failure == 0.5  # the first submit's failure stays
     # The full rebuild reads the same rows and agrees.
     rebuilt = readiness_rebuild(user_id=user.pk, as_of=AS_OF)
     assert_on_the_scale(rebuilt)
@@ -171,7 +171,7 @@ def test_thousands_of_submits_on_one_challenge_fold_in_the_same_queries_as_three
     assert evidence.submits == 3001
     assert evidence.hints_opened == 3
     assert evidence.success == probing_factor(3000) * HINT_FACTOR**3
-    assert evidence.failure == 1.0 - HINT_FACTOR**3
+    assert evidence.failure == 1.0  # the first submit failed; later ones never erase it
 
 
 @pytest.mark.parametrize("index", [-1, MAX_HINTS, 32767, 10**9, -(10**9), True, "1", 1.5, None])
@@ -234,5 +234,5 @@ def test_stored_help_rows_with_absurd_indexes_still_update_within_the_scale():
     evidence = ChallengeEvidence.objects.get(user=user)
     assert (evidence.hints_opened, evidence.editorial_opened) == (300, False)
     assert evidence.success == HINT_FACTOR**300 * probing_factor(1)
-    assert evidence.failure == 1.0 - HINT_FACTOR**300
+    assert evidence.failure == 1.0  # the first submit failed; later ones never erase it00
     assert SkillScore.objects.get(user=user).score == row.score
