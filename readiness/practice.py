@@ -1,12 +1,13 @@
 """Practise next: unsolved challenges that would lift the weakest heavily-weighted skill of a role,
 or tell the most about the skills it weighs (narrow their bands).
 
-Both use the Rasch model the scores come from (readiness.estimation): at ability theta, a
-challenge of difficulty b is solved with p = 1 / (1 + e^-(theta - b)), and its result carries
-Fisher information p(1 - p) about theta, the most at p = 1/2. So:
+Both use the item model the scores come from (readiness.scoring.item_parameters): for a skill
+at ability theta, a challenge is solved with p = sigma(slope * (theta - location)), slope and
+location set by the skill's share of the challenge, and a submit carries Fisher information
+slope^2 * p(1 - p) about theta, the most at p = 1/2. So:
 
 - narrow: expected information = sum over the role's skills of
-  weight share x the challenge's share on the skill x p(1 - p) at the skill's current theta;
+  weight share x slope^2 x p(1 - p) at the skill's current theta;
 - lift: the skill with the largest weight x (threshold - score) gap, and challenges on it the
   candidate would solve about 50-75% of the time (a solve that moves the score, with a fair
   chance of making it).
@@ -19,11 +20,11 @@ from dataclasses import dataclass
 
 from challenges.queries import challenge_list_published
 from readiness.catalogue import challenge_facts
-from readiness.estimation import PRIOR_ESTIMATE, success_probability
+from readiness.estimation import PRIOR_ESTIMATE
 from readiness.models import RoleProfile
 from readiness.overview import stored_thetas, weights_of
 from readiness.queries import SkillView, skill_views
-from readiness.scoring import ChallengeFacts
+from readiness.scoring import ChallengeFacts, information, solve_chance
 from submissions.queries import challenges_with_progress
 
 LIFT_SUGGESTIONS = 3
@@ -94,8 +95,7 @@ def _information(
     for slug, share in sorted(facts.skills.items()):
         if slug not in shares or share <= 0:
             continue
-        p = success_probability(thetas[slug], facts.difficulty)
-        term = shares[slug] * share * p * (1.0 - p)
+        term = shares[slug] * information(facts=facts, skill=slug, theta=thetas[slug])
         total += term
         if term > best:
             best, best_skill = term, slug
@@ -165,7 +165,7 @@ def _lift(
         share = facts.skills.get(weakest.slug, 0.0)
         if share <= 0:
             continue
-        p = success_probability(theta, facts.difficulty)
+        p = solve_chance(facts=facts, skill=weakest.slug, theta=theta)
         # In the window first, the largest share x (1 - p) there (how much of the skill it
         # trains, times how much a solve would surprise the model); outside, the nearest.
         ranked.append(((_window_distance(p), -share * (1.0 - p), facts.slug), facts, p))
@@ -185,7 +185,7 @@ def _lift(
             else f"your solve chance here, about {_pct(p)}, is the nearest to 50-75% among "
             "what is left"
         )
-        information, _ = _information(facts, shares, thetas)
+        told, _ = _information(facts, shares, thetas)
         out.append(
             Suggestion(
                 slug=facts.slug,
@@ -196,7 +196,7 @@ def _lift(
                 skill=weakest.slug,
                 skill_name=weakest.name,
                 solve_chance=p,
-                information=information,
+                information=told,
                 reason=f"{standing}: {chance}.",
             )
         )
@@ -214,14 +214,14 @@ def _narrow(
 ) -> list[Suggestion]:
     ranked = []
     for facts in ordered:
-        information, skill = _information(facts, shares, thetas)
-        if skill is None or information <= 0:
+        told, skill = _information(facts, shares, thetas)
+        if skill is None or told <= 0:
             continue
-        ranked.append(((-information, facts.slug), facts, information, skill))
+        ranked.append(((-told, facts.slug), facts, told, skill))
     ranked.sort(key=lambda r: r[0])
     out = []
-    for _, facts, information, skill in ranked[:NARROW_SUGGESTIONS]:
-        p = success_probability(thetas[skill], facts.difficulty)
+    for _, facts, told, skill in ranked[:NARROW_SUGGESTIONS]:
+        p = solve_chance(facts=facts, skill=skill, theta=thetas[skill])
         view = views[skill]
         out.append(
             Suggestion(
@@ -233,7 +233,7 @@ def _narrow(
                 skill=skill,
                 skill_name=names.get(skill, skill),
                 solve_chance=p,
-                information=information,
+                information=told,
                 reason=(
                     f"Narrows the band on {view.name} (now {view.low:.0f}-{view.high:.0f}): "
                     f"at about a {_pct(p)} solve chance its result tells the most about the "

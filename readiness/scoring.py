@@ -72,6 +72,20 @@ def item_parameters(*, facts: ChallengeFacts, skill: str) -> tuple[float, float]
     return share / math.sqrt(1.0 + math.pi / 8.0 * others), facts.difficulty / share
 
 
+def solve_chance(*, facts: ChallengeFacts, skill: str, theta: float) -> float:
+    """The model's chance that a candidate of ability `theta` on `skill` solves the challenge
+    (the challenge's other skills at their prior): sigma(slope * (theta - location))."""
+    slope, location = item_parameters(facts=facts, skill=skill)
+    return 1.0 / (1.0 + math.exp(-slope * (theta - location)))
+
+
+def information(*, facts: ChallengeFacts, skill: str, theta: float) -> float:
+    """What one submit of the challenge tells about `skill` at `theta`: slope^2 * p * (1 - p)."""
+    slope, _ = item_parameters(facts=facts, skill=skill)
+    p = solve_chance(facts=facts, skill=skill, theta=theta)
+    return slope * slope * p * (1.0 - p)
+
+
 def observation(
     *, evidence: Evidence, facts: ChallengeFacts, skill: str, as_of: datetime
 ) -> Observation:
