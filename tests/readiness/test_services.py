@@ -63,3 +63,23 @@ def test_rebuild_matches_incremental_updates():
     }
     assert rebuilt == incremental
     assert SkillScore.objects.filter(user=user).count() == 13
+
+
+def test_the_rebuild_command_fills_scores_for_submissions_graded_before_readiness():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    first, second = UserFactory(), UserFactory()
+    challenge = published_challenge("ledger", skills={"money-correctness": 1.0})
+    graded_submit(first, challenge, score=1.0, when=T0)
+    graded_submit(second, challenge, score=0.0, when=T0)
+    out = StringIO()
+
+    call_command("rebuild_readiness", stdout=out)
+
+    assert out.getvalue() == "rebuilt readiness for 2 candidate(s)\n"
+    solved = SkillScore.objects.get(user=first, skill__slug="money-correctness")
+    failed = SkillScore.objects.get(user=second, skill__slug="money-correctness")
+    assert solved.score > 50.0 > failed.score
+    assert SkillScore.objects.filter(user=first).count() == 13
