@@ -32,12 +32,22 @@ Difficulty re-estimation is readiness.calibration.fit_difficulty fed exactly as
 readiness.recalibration does (attempter's ability = their estimates weighted by the shares),
 then everyone is rescored; PASSES rounds, as the daily task would do.
 
-Two references beside the platform's numbers, both labelled in the output: `--single-skill`
-(each challenge trains only its main skill: what the multi-skill catalogue costs) and
-`--evidence keep-failure` (a what-if folding rule, see fold_keeping_failure).
+Three references beside the platform's numbers, each labelled in the output:
+
+- `--single-skill`: each challenge trains only its main skill (what the multi-skill catalogue
+  costs);
+- `--oracle`: the ceiling. A single-skill catalogue, no help, one submit per challenge, and the
+  estimator given the TRUE difficulties (no re-estimation): one row is the platform's estimator
+  with them, the other the exact Bayes posterior of the response model (oracle_estimates), which
+  no estimator fed one such response per attempt can beat on average;
+- `--evidence erase-failure`: a what-if folding rule, NOT the platform's: the rule
+  readiness.evidence used before (a later submit that beats the best earlier score lowers the
+  failure mass by assistance * the improvement, never below 0; see fold_erasing_failure).
+  `--evidence real` (the default) is readiness.evidence.fold_attempts, where a later submit never
+  changes the failure mass the first submit set.
 
     .venv/bin/python -m benchmarks.readiness_simulation [--candidates 400] [--quick]
-        [--single-skill] [--evidence real|keep-failure]
+        [--single-skill | --oracle] [--evidence real|erase-failure]
 """
 
 from __future__ import annotations
@@ -55,8 +65,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from readiness.calibration import MIN_CANDIDATES, Response, fit_difficulty
-from readiness.estimation import LABEL_DIFFICULTY
-from readiness.evidence import Attempt, Evidence, fold_attempts
+from readiness.estimation import GRID, LABEL_DIFFICULTY, estimate_from_log_posterior
+from readiness.evidence import (
+    Attempt,
+    Evidence,
+    assistance_factor,
+    fold_attempts,
+    graded_score,
+)
 from readiness.scoring import ChallengeFacts, score_skills
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "challenges" / "catalogue"
@@ -78,16 +94,38 @@ PASSES = 2
 Fold = Callable[[Sequence[Attempt]], Evidence]
 
 
-def fold_keeping_failure(attempts: Sequence[Attempt]) -> Evidence:
-    """What-if, not the platform's rule: readiness.evidence's folding with one change, a later
-    submit never lowers the failure mass the first submit set (probing can't erase failures)."""
-    ordered = sorted(attempts, key=lambda a: (a.at, a.submission_id or 0))
-    folded = fold_attempts(ordered)
-    first = fold_attempts(ordered[:1])
-    return replace(folded, failure=first.failure, failure_at=first.failure_at)
+def fold_erasing_failure(attempts: Sequence[Attempt]) -> Evidence:
+    """What-if, NOT the platform's rule: the folding readiness.evidence used before it was
+    changed to keep the first submit's failure. Everything is readiness.evidence.fold_attempts
+    except the failure mass: a later submit that beats the best earlier score lowers failure by
+    assistance * (score - that best score), never below 0, so a prober's final accept erases
+    the failure of their earlier submits. failure_at stays the first submit's time, as it was."""
+    folded = fold_attempts(attempts)
+    graded = [(a, score) for a in attempts if (score := graded_score(a.score)) is not None]
+    # The same total order as fold_attempts.
+    graded.sort(
+        key=lambda pair: (
+            pair[0].at,
+            -1 if pair[0].submission_id is None else pair[0].submission_id,
+            pair[1],
+            max(0, pair[0].hints_before),
+            bool(pair[0].editorial_before),
+        )
+    )
+    failure, best, hints, editorial = 0.0, 0.0, 0, False
+    for earlier, (attempt, score) in enumerate(graded):
+        hints = max(hints, attempt.hints_before)
+        editorial = editorial or bool(attempt.editorial_before)
+        if earlier == 0:
+            failure = 1.0 - score
+        elif score > best:
+            assist = assistance_factor(hints=hints, editorial=editorial)
+            failure = max(0.0, failure - assist * (score - best))
+        best = max(best, score)
+    return replace(folded, failure=min(1.0, max(0.0, failure)))
 
 
-EVIDENCE_RULES: dict[str, Fold] = {"real": fold_attempts, "keep-failure": fold_keeping_failure}
+EVIDENCE_RULES: dict[str, Fold] = {"real": fold_attempts, "erase-failure": fold_erasing_failure}
 
 
 def single_skill(manifests: Sequence[Manifest]) -> list[Manifest]:
@@ -153,6 +191,9 @@ class LevelResult:
     difficulty_rmse_label: float  # true b vs the label's value
     difficulty_rmse_fitted: float  # true b vs the re-estimated b
     fitted_challenges: int
+    # --oracle: by_label is the platform's estimator given the TRUE difficulties, reestimated the
+    # exact posterior of the response model (see oracle_estimates); nothing is re-fitted.
+    oracle: bool = False
 
 
 def load_manifests(root: Path = CATALOGUE) -> list[Manifest]:
@@ -395,6 +436,59 @@ def rmse(pairs: Iterable[tuple[float, float]]) -> float:
     return math.sqrt(statistics.fmean(squares))
 
 
+def case_thresholds(difficulty: float) -> list[float]:
+    """The true difficulty of each test case (submit_score passes those below the draw)."""
+    return [difficulty + CASE_SPREAD * (2.0 * k / (CASES - 1) - 1.0) for k in range(CASES)]
+
+
+def exact_log_likelihood(score: float, difficulty: float) -> list[float]:
+    """log P(this score | theta) on GRID under the response model, for a single-skill challenge
+    submitted once without help: `passed` cases means the performance theta + u fell between
+    the thresholds of case passed - 1 and case passed, and P(theta + u > c) = sigma(theta - c)."""
+    thresholds = case_thresholds(difficulty)
+    passed = round(score * CASES)
+    lower = thresholds[passed - 1] if passed > 0 else None
+    upper = thresholds[passed] if passed < CASES else None
+    values = []
+    for theta in GRID:
+        above_lower = 1.0 if lower is None else 1.0 / (1.0 + math.exp(lower - theta))
+        above_upper = 0.0 if upper is None else 1.0 / (1.0 + math.exp(upper - theta))
+        values.append(math.log(max(above_lower - above_upper, 1e-300)))
+    return values
+
+
+def oracle_estimates(
+    population: Sequence[Candidate], *, catalogue: Mapping[int, SimChallenge], skills: Sequence[str]
+) -> list[dict[str, tuple[float, float, float, float]]]:
+    """Reference, NOT the platform's estimator: the exact Bayes posterior of each skill given the
+    truth the platform never has (the N(0, 1) ability prior, the true difficulties, the 10-case
+    logistic response model, no recency since abilities don't change). Its median ranks as well
+    as any estimator fed these responses can (up to sampling noise), and its 90% band is
+    calibrated by construction. Only for single-skill challenges submitted once without help
+    (--oracle)."""
+    prior = [-0.5 * theta * theta for theta in GRID]
+    cache: dict[tuple[int, float], list[float]] = {}
+    estimates = []
+    for candidate in population:
+        logp = {s: list(prior) for s in skills}
+        for cid, ev in candidate.evidence.items():
+            challenge = catalogue[cid]
+            unhelped = not ev.hints_opened and not ev.editorial_opened
+            if len(challenge.facts.skills) != 1 or ev.submits != 1 or not unhelped:
+                raise ValueError("the oracle needs single-skill challenges, one unhelped submit")
+            key = (cid, ev.best_score)
+            if key not in cache:
+                cache[key] = exact_log_likelihood(ev.best_score, challenge.true_difficulty)
+            (skill,) = challenge.facts.skills
+            logp[skill] = [a + b for a, b in zip(logp[skill], cache[key], strict=True)]
+        row = {}
+        for s in skills:
+            e = estimate_from_log_posterior(logp[s], evidence=0.0)
+            row[s] = (e.theta, e.theta_low, e.theta_high, e.high - e.low)
+        estimates.append(row)
+    return estimates
+
+
 def run_level(
     *,
     level: int,
@@ -404,6 +498,7 @@ def run_level(
     seed: int,
     behaviour: Behaviour = REALISTIC,
     fold: Fold = fold_attempts,
+    oracle: bool = False,
 ) -> LevelResult:
     # One stream per level: the same catalogue and abilities whatever the behaviour.
     rng = random.Random(f"{seed}-{level}")
@@ -419,13 +514,35 @@ def run_level(
         fold=fold,
     )
     facts = {cid: c.facts for cid, c in catalogue.items()}
+    attempted = {cid for c in population for cid in c.evidence}
+    if oracle:
+        true_facts = {
+            cid: replace(c.facts, difficulty=c.true_difficulty) for cid, c in catalogue.items()
+        }
+        return LevelResult(
+            level=level,
+            behaviour=behaviour.name,
+            by_label=quality(
+                population,
+                estimate_population(population, facts=true_facts, skills=skills),
+                skills,
+            ),
+            reestimated=quality(
+                population, oracle_estimates(population, catalogue=catalogue, skills=skills), skills
+            ),
+            difficulty_rmse_label=rmse(
+                (catalogue[cid].true_difficulty, facts[cid].difficulty) for cid in attempted
+            ),
+            difficulty_rmse_fitted=0.0,  # given the truth
+            fitted_challenges=0,
+            oracle=True,
+        )
     estimates = estimate_population(population, facts=facts, skills=skills)
     by_label = quality(population, estimates, skills)
     fitted_facts, fitted = facts, 0
     for _ in range(passes):
         fitted_facts, fitted = reestimate(population, estimates, facts=facts)
         estimates = estimate_population(population, facts=fitted_facts, skills=skills)
-    attempted = {cid for c in population for cid in c.evidence}
     return LevelResult(
         level=level,
         behaviour=behaviour.name,
@@ -450,6 +567,7 @@ def run(
     manifests: Sequence[Manifest] | None = None,
     behaviours: Sequence[Behaviour] = (REALISTIC, CLEAN),
     fold: Fold = fold_attempts,
+    oracle: bool = False,
 ) -> list[LevelResult]:
     manifests = list(manifests if manifests is not None else load_manifests())
     return [
@@ -461,6 +579,7 @@ def run(
             seed=seed,
             behaviour=behaviour,
             fold=fold,
+            oracle=oracle,
         )
         for behaviour in behaviours
         for n in levels
@@ -470,7 +589,12 @@ def run(
 def markdown(results: Sequence[LevelResult], *, candidates: int, passes: int, seed: int) -> str:
     rows = []
     for r in results:
-        for name, q in (("labels", r.by_label), (f"re-estimated, {passes} passes", r.reestimated)):
+        names = (
+            ("oracle: true difficulties, platform estimator", "oracle: exact Bayes posterior")
+            if r.oracle
+            else ("labels", f"re-estimated, {passes} passes")
+        )
+        for name, q in zip(names, (r.by_label, r.reestimated), strict=True):
             rows.append(
                 f"| {r.behaviour} | {r.level} | {q.attempts:.1f} | {name} | {q.spearman:.3f} "
                 f"| {q.spearman_min:.3f} | {100 * q.coverage:.1f}% | {q.band_width:.1f} |"
@@ -479,6 +603,7 @@ def markdown(results: Sequence[LevelResult], *, candidates: int, passes: int, se
         f"| {r.behaviour} | {r.level} | {r.fitted_challenges} | {r.difficulty_rmse_label:.3f} "
         f"| {r.difficulty_rmse_fitted:.3f} |"
         for r in results
+        if not r.oracle
     ]
     return "\n".join(
         [
@@ -490,14 +615,20 @@ def markdown(results: Sequence[LevelResult], *, candidates: int, passes: int, se
             "| mean band width (points) |",
             "|---|---|---|---|---|---|---|---|",
             *rows,
-            "",
-            "Difficulty recovery: root mean square error against the true difficulty, over the "
-            "challenges someone attempted.",
-            "",
-            "| behaviour | attempts per skill | challenges re-fitted | RMSE of the label "
-            "| RMSE re-estimated |",
-            "|---|---|---|---|---|",
-            *difficulty_rows,
+            *(
+                [
+                    "",
+                    "Difficulty recovery: root mean square error against the true difficulty, "
+                    "over the challenges someone attempted.",
+                    "",
+                    "| behaviour | attempts per skill | challenges re-fitted | RMSE of the label "
+                    "| RMSE re-estimated |",
+                    "|---|---|---|---|---|",
+                    *difficulty_rows,
+                ]
+                if difficulty_rows
+                else []
+            ),
             "",
             "Targets: Spearman >= 0.9 from 10 attempts per skill; coverage 90 +- 3%.",
         ]
@@ -518,16 +649,25 @@ def main() -> None:
         "--evidence",
         choices=sorted(EVIDENCE_RULES),
         default="real",
-        help="real: readiness.evidence.fold_attempts; keep-failure: a what-if rule",
+        help="real: readiness.evidence.fold_attempts, the platform's rule; erase-failure: "
+        "what-if, the previous rule (a later better submit lowers the failure mass)",
     )
     parser.add_argument(
         "--single-skill",
         action="store_true",
         help="reference: every challenge trains only its main skill",
     )
+    parser.add_argument(
+        "--oracle",
+        action="store_true",
+        help="reference ceiling: single-skill, no help, one submit, the estimator given the true "
+        "difficulties (and the exact posterior of the response model); no re-estimation",
+    )
     args = parser.parse_args()
+    if args.oracle and args.evidence != "real":
+        parser.error("--oracle uses one submit per challenge: the evidence rule plays no part")
     manifests = load_manifests()
-    if args.single_skill:
+    if args.single_skill or args.oracle:
         manifests = single_skill(manifests)
     candidates = QUICK_CANDIDATES if args.quick else args.candidates
     started = time.perf_counter()
@@ -536,14 +676,19 @@ def main() -> None:
         levels=QUICK_LEVELS if args.quick else LEVELS,
         passes=args.passes,
         seed=args.seed,
-        behaviours=(REALISTIC,) if args.quick else (REALISTIC, CLEAN),
+        behaviours=(CLEAN,) if args.oracle else (REALISTIC,) if args.quick else (REALISTIC, CLEAN),
         manifests=manifests,
         fold=EVIDENCE_RULES[args.evidence],
+        oracle=args.oracle,
     )
-    print(
-        f"Evidence rule: {args.evidence}; catalogue: "
-        f"{'each challenge on its main skill only' if args.single_skill else 'real shares'}.\n"
+    rule = "real (the platform's)" if args.evidence == "real" else f"{args.evidence} (what-if)"
+    catalogue = (
+        "each challenge on its main skill only"
+        if args.single_skill or args.oracle
+        else "real shares"
     )
+    oracle = "; ORACLE reference, not the platform's estimator" if args.oracle else ""
+    print(f"Evidence rule: {rule}; catalogue: {catalogue}{oracle}.\n")
     print(markdown(results, candidates=candidates, passes=args.passes, seed=args.seed))
     print(f"\n({time.perf_counter() - started:.0f} s)")
 

@@ -1,11 +1,15 @@
 """The readiness simulation benchmark: its statistics are right and its --quick run is sane."""
 
+import math
 import random
 import sys
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from benchmarks import readiness_simulation as sim
+from readiness.evidence import Attempt, fold_attempts
 
 
 def test_average_ranks_share_ties():
@@ -84,3 +88,65 @@ def test_quick_run_prints_a_sane_table(monkeypatch, capsys):
     ten_difficulty = next(r for r in difficulty if r[1] == "10")
     assert int(ten_difficulty[2]) > 0
     assert float(ten_difficulty[4]) < float(ten_difficulty[3])
+
+
+def _attempts(*scores, hints=0):
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    return [
+        Attempt(at=start + timedelta(minutes=n), score=s, hints_before=hints, submission_id=n + 1)
+        for n, s in enumerate(scores)
+    ]
+
+
+def test_the_real_rule_keeps_the_first_failure_and_the_what_if_erases_it():
+    probed = _attempts(0.0, 0.0, 0.0, 1.0)
+
+    real = sim.EVIDENCE_RULES["real"](probed)
+    erased = sim.EVIDENCE_RULES["erase-failure"](probed)
+
+    assert sim.EVIDENCE_RULES["real"] is fold_attempts
+    assert real.failure == 1.0
+    assert erased.failure == 0.0
+    # Only the failure mass differs: success is the platform's (probed: 1 / (1 + 0.25 * 3)).
+    assert replace(erased, failure=real.failure) == real
+    assert real.success == pytest.approx(1 / 1.75)
+
+
+def test_the_what_if_lowers_failure_by_assistance_times_the_improvement():
+    # 0.4, then 0.7 after 1 hint: failure 0.6 - 0.8 * 0.3; a worse submit then changes nothing.
+    assert sim.fold_erasing_failure(_attempts(0.4, 0.7, 0.5, hints=1)).failure == pytest.approx(
+        0.6 - 0.8 * 0.3
+    )
+    assert sim.fold_erasing_failure(_attempts(0.4)).failure == pytest.approx(0.6)
+
+
+def test_the_oracle_reference_is_labelled_and_its_exact_band_is_calibrated():
+    manifests = sim.single_skill(sim.load_manifests())
+
+    (result,) = sim.run(
+        candidates=30, levels=(5,), behaviours=(sim.CLEAN,), manifests=manifests, oracle=True
+    )
+    (platform,) = sim.run(candidates=30, levels=(5,), behaviours=(sim.CLEAN,), manifests=manifests)
+
+    assert result.oracle
+    assert result.fitted_challenges == 0
+    # The same simulated responses: the oracle's true difficulties rank at least about as well.
+    assert result.by_label.attempts == platform.by_label.attempts
+    assert result.reestimated.spearman >= platform.by_label.spearman - 0.02
+    assert 0.85 <= result.reestimated.coverage <= 0.95
+    table = sim.markdown([result], candidates=30, passes=2, seed=sim.SEED)
+    assert "oracle: exact Bayes posterior" in table
+    assert "Difficulty recovery" not in table
+
+
+def test_the_exact_likelihood_is_a_distribution_over_the_scores():
+    total = [0.0] * len(sim.GRID)
+    for passed in range(sim.CASES + 1):
+        for i, v in enumerate(sim.exact_log_likelihood(passed / sim.CASES, 0.3)):
+            total[i] += math.exp(v)
+    assert all(t == pytest.approx(1.0) for t in total)
+
+
+def test_the_oracle_refuses_multi_skill_challenges():
+    with pytest.raises(ValueError, match="single-skill"):
+        sim.run(candidates=3, levels=(3,), behaviours=(sim.CLEAN,), oracle=True)
