@@ -25,8 +25,8 @@ never matters):
 
 Why failure stays: benchmarks/readiness_simulation.py measured both rules. Letting a later
 accept wipe out the first submit's failure made probers look like first-time solvers, and the
-90% band covered the truth only 85.6% of the time at 10 attempts per skill (76.6% at 20); with
-the failure kept it covers 90.0% (docs/readiness.md).
+90% band covered the truth only 86.4% of the time at 10 attempts per skill (78.1% at 20); with
+the failure kept it covers 90.4% (88.5% at 20), and ranks better (docs/readiness.md).
 
 Each mass keeps the time it last changed (success) or was set (failure), for recency
 (readiness.scoring).
