@@ -185,7 +185,7 @@ class SigningKeyView(APIView):
         },
         summary="Public keys that verify signed readiness reports",
         operation_id="readiness_signing_keys",
-        tags=["api"],
+        tags=["readiness"],
         auth=[],
     )
     def get(self, request: Request) -> Response:
@@ -215,7 +215,7 @@ class PublicReportView(APIView):
         },
         summary="A public readiness report, signed (no sign-in)",
         operation_id="readiness_public_report",
-        tags=["api"],
+        tags=["readiness"],
         auth=[],
     )
     def get(self, request: Request, token: str) -> Response:
