@@ -6,6 +6,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from readiness.canonical import canonical_json as canonical_bytes
+
 
 @dataclass(frozen=True)
 class FrozenSnapshot:
@@ -16,8 +18,8 @@ class FrozenSnapshot:
 
 
 def canonical_json(value: object) -> str:
-    """Sorted keys, compact separators, non-ASCII kept as UTF-8: one text per value."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """The canonical JSON text of a value (readiness.canonical: the form reports are signed in)."""
+    return canonical_bytes(value).decode("utf-8")
 
 
 def freeze(snapshot: dict) -> FrozenSnapshot:

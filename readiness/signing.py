@@ -6,8 +6,6 @@ import base64
 import binascii
 import functools
 import hashlib
-import json
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +15,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+
+from readiness.canonical import canonical_json
 
 ALG = "EdDSA"
 _PEM_BLOCK = re.compile(
@@ -43,38 +43,6 @@ def raw_public_bytes(key: Ed25519PublicKey) -> bytes:
 def key_id(key: Ed25519PublicKey) -> str:
     """The first 16 hex digits of the SHA-256 of the raw 32-byte public key."""
     return hashlib.sha256(raw_public_bytes(key)).hexdigest()[:16]
-
-
-def _normalise(value):
-    """Whole floats become ints (50.0 -> 50) and non-finite numbers are refused.
-
-    With that, `json.dumps` writes every number of a report (one-decimal values of 0-100 and
-    counts) exactly as RFC 8785 (JCS) does, so a verifier in any language can rebuild the bytes.
-    """
-    if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError("NaN and infinities have no canonical JSON form")
-        return int(value) if value.is_integer() and abs(value) < 2**53 else value
-    if isinstance(value, dict):
-        if not all(isinstance(key, str) for key in value):
-            raise ValueError("object keys must be strings")
-        return {key: _normalise(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_normalise(item) for item in value]
-    raise ValueError(f"{type(value).__name__} has no canonical JSON form")
-
-
-def canonical_json(value) -> bytes:
-    """Sorted keys, no spaces, UTF-8 without escapes, numbers as RFC 8785 writes them."""
-    return json.dumps(
-        _normalise(value),
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-        allow_nan=False,
-    ).encode("utf-8")
 
 
 def _private_key_from_text(text: str, source: str) -> Ed25519PrivateKey:

@@ -23,6 +23,7 @@ from jobs.services import (
 from jobs.snapshot import canonical_json
 from organisations.models import Membership, Organisation
 from organisations.services import OrganisationRejected, employer_sign_up, organisation_create
+from readiness.canonical import normalise
 from readiness.models import RoleProfile
 from readiness.queries import readiness_snapshot
 from tests.factories import UserFactory
@@ -160,7 +161,14 @@ def test_applying_freezes_the_snapshot_as_canonical_json(job, applicant):
     stored = json.loads(text)
     expected["taken_at"] = stored["taken_at"]  # taken a moment later
     assert stored == expected
-    assert text == json.dumps(expected, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    # Sorted keys, no spaces, UTF-8, whole numbers without ".0" (RFC 8785's numbers).
+    assert text == json.dumps(
+        normalise(expected),
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    assert '"best_score":100,' in text
     assert text == canonical_json(stored)
     assert application.snapshot_sha256 == hashlib.sha256(text.encode("utf-8")).hexdigest()
     assert (application.role_score, application.role_low) == (
