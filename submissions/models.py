@@ -91,3 +91,23 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"review of #{self.submission_id} by {self.reviewer}"
+
+
+class Draft(models.Model):
+    """A candidate's unsent work on a challenge (code, or a design answer as JSON text), kept on
+    the server so it follows them to any device. One per candidate and challenge."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
+    )
+    challenge = models.ForeignKey(
+        "challenges.Challenge", on_delete=models.CASCADE, related_name="drafts"
+    )
+    text = models.TextField(blank=True)
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "challenge"], name="unique_draft")]
+
+    def __str__(self) -> str:
+        return f"draft of {self.user} on {self.challenge}"
