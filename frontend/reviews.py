@@ -30,7 +30,7 @@ from submissions.review_queue import (
 from submissions.reviews import MAX_COMMENT_CHARS, ReviewRejected, submission_review
 
 PER_PAGE = 25
-SCORE = re.compile(r"\d{1,4}")
+SCORE = re.compile(r"[0-9]{1,4}")  # ASCII digits only: int() reads other scripts too
 OUTCOME_LABELS = {"passed": "Right", "wrong_answer": "Wrong", "pending_review": "To score"}
 
 
