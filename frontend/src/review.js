@@ -74,7 +74,8 @@ function onKey(event) {
   } else if (key === "c") {
     event.preventDefault();
     document.getElementById("review-comment").focus();
-  } else if (key === "Enter" && !(event.target instanceof HTMLAnchorElement)) {
+  } else if (key === "Enter" && !event.target.closest("a, button, summary")) {
+    // Links, buttons and disclosure toggles keep their own Enter.
     event.preventDefault();
     submit();
   }
