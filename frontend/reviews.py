@@ -25,6 +25,7 @@ from submissions.review_queue import (
     review_next_after,
     review_queue,
     review_queue_facets,
+    review_settled,
     reviewable,
 )
 from submissions.reviews import MAX_COMMENT_CHARS, ReviewRejected, submission_review
@@ -130,11 +131,15 @@ def _read_scores(submission: Submission, data) -> tuple[dict[str, list[int | Non
 
 @login_required
 def review_page(request: HttpRequest, submission_id: int) -> HttpResponse:
-    submission = reviewable(request.user).filter(pk=submission_id).first()
-    if submission is None:
-        raise Http404("This submission isn't waiting for your review.")
     filters, _ = queue_filters_from(request.GET)
     queue_url = _with_filters(reverse("frontend:reviews"), filters)
+    submission = reviewable(request.user).filter(pk=submission_id).first()
+    if submission is None:
+        if review_settled(user=request.user, submission_id=submission_id):
+            # Another reviewer (or this one, in another tab) got there first.
+            messages.info(request, f"Submission #{submission_id} has already been reviewed.")
+            return redirect(queue_url)
+        raise Http404("This submission isn't waiting for your review.")
     following = review_next_after(user=request.user, filters=filters, submission=submission)
     next_url = (
         _with_filters(reverse("frontend:review", args=[following.pk]), filters)

@@ -78,6 +78,19 @@ def reviewable(user: User) -> QuerySet[Submission]:
     )
 
 
+def review_settled(*, user: User, submission_id: int) -> bool:
+    """Was this submission, one `user` may review, already reviewed (by anyone)?"""
+    return (
+        Submission.objects.filter(
+            pk=submission_id,
+            review__isnull=False,
+            version__challenge__in=access_challenges_for_review(user),
+        )
+        .exclude(user_id=user.pk)
+        .exists()
+    )
+
+
 def review_queue(*, user: User, filters: QueueFilters) -> QuerySet[Submission]:
     """The part of `user`'s queue the filters select, oldest first unless asked otherwise."""
     queue = reviewable(user)

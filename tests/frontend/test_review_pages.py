@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from submissions.models import Review, Submission
 from tests.factories import UserFactory
@@ -161,3 +163,15 @@ def test_the_candidate_sees_scores_and_comment_but_not_the_reviewer(
     # Before a review there is no such section.
     second_html = client.get(f"/submissions/{queue[1].pk}/").content.decode()
     assert "review-feedback" not in second_html
+
+
+def test_the_queue_page_costs_the_same_however_long_the_queue(
+    client, reviewer, queue, candidate_user, django_assert_max_num_queries
+):
+    with CaptureQueriesContext(connection) as two:
+        client.get("/reviews/")
+    for index in range(5):
+        pending_answer(candidate_user, design_challenge(f"more-{index}"))
+    with django_assert_max_num_queries(len(two.captured_queries)):
+        html = client.get("/reviews/").content.decode()
+    assert "<strong>7</strong> waiting" in html

@@ -133,7 +133,9 @@ def test_a_replayed_review_changes_nothing(staff, pending):
     form = {"score-stampede-0": "0", "score-stampede-1": "0", "comment": "first"}
     assert client.post(f"/reviews/{pending.pk}/", form).status_code == 302
     replay = {"score-stampede-0": "2", "score-stampede-1": "1", "comment": "second"}
-    assert client.post(f"/reviews/{pending.pk}/", replay).status_code == 404
+    replayed = client.post(f"/reviews/{pending.pk}/", replay, follow=True)
+    assert replayed.redirect_chain == [("/reviews/", 302)]
+    assert f"Submission #{pending.pk} has already been reviewed." in replayed.content.decode()
     again = api_client(staff).post(
         f"/api/reviews/{pending.pk}/", {"scores": {"stampede": [2, 1]}}, format="json"
     )
