@@ -14,6 +14,7 @@ from challenges.kinds import kind_for
 from submissions.api.serializers import SubmissionOutput
 from submissions.models import Submission
 from submissions.queries import submission_get_for_user, submission_list_for_user
+from submissions.review_feedback import review_feedback
 
 PER_PAGE = 25
 CASE_STATUS_LABELS = {
@@ -94,5 +95,6 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
             "withheld_count": withheld,
             "without_code": without_code,
             "answers": kind.answer_lines(submission.version, submission.answers),
+            "review": review_feedback(submission),
         },
     )

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from frontend import history, views
+from frontend import history, reviews, views
 from frontend.dashboard import dashboard, dashboard_goal
 
 app_name = "frontend"
@@ -51,4 +51,6 @@ urlpatterns = [
     path("challenges/<slug:slug>/", views.challenge_page, name="challenge"),
     path("submissions/", history.history, name="history"),
     path("submissions/<int:submission_id>/", history.submission_detail, name="submission"),
+    path("reviews/", reviews.review_queue_page, name="reviews"),
+    path("reviews/<int:submission_id>/", reviews.review_page, name="review"),
 ]

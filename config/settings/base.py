@@ -336,6 +336,9 @@ SPECTACULAR_SETTINGS = {
         "JobStatusEnum": "jobs.models.Job.Status",
         "ApplicationStageEnum": "jobs.models.Stage",
         "RoleVerdictEnum": "jobs.api.serializers.VERDICT_CHOICES",
+        # A submission's status and verdict appear in its list and detail shapes alike.
+        "SubmissionOutputStatusEnum": "submissions.models.Submission.Status",
+        "SubmissionOutputVerdictEnum": "challenges.grading.Verdict",
     },
 }
 

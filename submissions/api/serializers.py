@@ -1,9 +1,11 @@
 """Input and output shapes of the submissions API."""
 
 from django.conf import settings
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from submissions.models import Submission
+from submissions.review_feedback import review_feedback
 
 
 class SubmissionCreateInput(serializers.Serializer):
@@ -87,3 +89,40 @@ class SubmissionOutput(serializers.ModelSerializer):
             "finished_at",
             "code",
         ]
+
+
+class ReviewCriterionOutput(serializers.Serializer):
+    criterion = serializers.CharField()
+    points = serializers.IntegerField(allow_null=True, help_text="What the criterion is worth.")
+    score = serializers.IntegerField(allow_null=True, help_text="What the reviewer gave.")
+
+
+class ReviewQuestionOutput(serializers.Serializer):
+    name = serializers.CharField()
+    prompt = serializers.CharField()
+    earned = serializers.IntegerField()
+    points = serializers.IntegerField()
+    criteria = ReviewCriterionOutput(many=True)
+
+
+class ReviewFeedbackOutput(serializers.Serializer):
+    comment = serializers.CharField(allow_blank=True)
+    reviewed_at = serializers.DateTimeField()
+    questions = ReviewQuestionOutput(many=True)
+
+
+class SubmissionDetailOutput(SubmissionOutput):
+    review = serializers.SerializerMethodField(
+        help_text=(
+            "Design challenges, once reviewed: per free-text question the score per rubric "
+            "criterion, and the reviewer's comment (reviews are anonymous)."
+        )
+    )
+
+    @extend_schema_field(ReviewFeedbackOutput(allow_null=True))
+    def get_review(self, submission: Submission) -> dict | None:
+        feedback = review_feedback(submission)
+        return None if feedback is None else ReviewFeedbackOutput(feedback).data
+
+    class Meta(SubmissionOutput.Meta):
+        fields = [*SubmissionOutput.Meta.fields, "review"]
