@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import stat
 import zipfile
+import zlib
 
 from studio.files import (
     MAX_FILE_BYTES,
@@ -89,8 +90,12 @@ def files_from_zip(data: bytes) -> dict[str, str]:
     read_total = 0
     for info, name in entries:
         # Read at most one byte past the declared size: a header that lies is caught here.
-        with archive.open(info) as member:
-            raw = member.read(min(info.file_size, MAX_FILE_BYTES) + 1)
+        try:
+            with archive.open(info) as member:
+                raw = member.read(min(info.file_size, MAX_FILE_BYTES) + 1)
+        except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError):
+            # A bad CRC (a header that lies about the size), an unknown compression, a password.
+            raise FilesRefused([f"{name[:80]!r}: unreadable or corrupt"]) from None
         read_total += len(raw)
         if len(raw) > info.file_size or read_total > MAX_TOTAL_BYTES:
             raise FilesRefused([f"{name[:80]!r}: larger than it says; refused"])
