@@ -30,8 +30,12 @@ def test_anonymous_visitors_are_sent_to_sign_in(db):
 
 @pytest.mark.parametrize(
     ("method", "path"),
-    [("get", "/studio/"), ("post", "/studio/new/"), ("post", "/studio/import/")]
-    + [("post", "/studio/preview/")],
+    [
+        ("get", "/studio/"),
+        ("post", "/studio/new/"),
+        ("post", "/studio/import/"),
+        ("post", "/studio/preview/"),
+    ],
 )
 def test_candidates_are_refused_the_studio(candidate, method, path):
     assert getattr(candidate, method)(path).status_code == 403
