@@ -59,6 +59,13 @@ def _challenge(request: HttpRequest, slug: str) -> Challenge:
         raise Http404 from None
 
 
+def _template_kinds() -> list[tuple[str, str]]:
+    """The registered kinds that ship a template package (a kind added by settings may not)."""
+    return [
+        (name, label) for name, label in kind_choices() if kind_for(name).template_folder.is_dir()
+    ]
+
+
 def _owners(user) -> list[tuple[str, str]]:
     owners = [(CATALOGUE, "Public catalogue")] if access_can_author_in(user, None) else []
     return owners + [
@@ -92,7 +99,7 @@ def _home_context(request: HttpRequest, **extra) -> dict:
         )
     return {
         "rows": rows,
-        "kinds": kind_choices(),
+        "kinds": _template_kinds(),
         "owners": _owners(request.user),
         "max_zip_mb": MAX_ZIP_BYTES // (1024 * 1024),
         "form": {},
@@ -123,7 +130,7 @@ def studio_create(request: HttpRequest) -> HttpResponse:
     _author(request)
     form = {key: request.POST.get(key, "")[:200] for key in ("kind", "name", "title", "owner")}
     organisation = _owner(request, form["owner"])
-    kinds = dict(kind_choices())
+    kinds = dict(_template_kinds())
     problems = []
     if form["kind"] not in kinds:
         problems.append("Choose a kind.")
@@ -249,29 +256,28 @@ def studio_validate(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _report_checks(version: ChallengeVersion) -> dict:
+    """The report's problems sorted under the check that found them (validation.py's wording)."""
     report = version.validation_report or {}
     problems = report.get("problems", [])
-    cases = list(version.cases.order_by("ordinal"))
-    timings = report.get("reference_case_ms", {})
-    reference = [p for p in problems if p.startswith(("reference", "case ", "sandbox"))]
-    starter = [p for p in problems if "starter" in p]
+    reference = [
+        p for p in problems if p.startswith(("reference", "case ")) or "the reference:" in p
+    ]
+    starter = [p for p in problems if p not in reference and "starter" in p]
+    mutants = [p for p in problems if p.startswith("mutant ")]
     limits = [p for p in problems if p.startswith("time limit")]
-    others = [p for p in problems if p not in reference + starter + limits and "mutant" not in p]
+    sorted_out = reference + starter + mutants + limits
+    timings = report.get("reference_case_ms", {})
     return {
         "report": report,
+        "runs_code": kind_for(version.challenge.kind).runs_code,
         "reference_problems": reference,
         "starter_problems": starter,
         "limit_problems": limits,
-        "other_problems": others,
+        "other_problems": [p for p in problems if p not in sorted_out],
         "mutants": report.get("mutants", []),
         "cases": [
-            {
-                "case": case,
-                "ms": timings.get(case.name),
-                "input": case.input,
-                "expected": case.expected,
-            }
-            for case in cases
+            {"case": case, "ms": timings.get(case.name)}
+            for case in version.cases.order_by("ordinal")
         ],
     }
 

@@ -325,3 +325,29 @@ def test_importing_a_zip_as_a_new_version(staff):
     response = staff.post(f"/studio/c/{challenge.slug}/import/", {"package": buffer}, follow=True)
     assert "Imported as version 2." in response.content.decode()
     assert latest(challenge).statement_md == "Imported statement\n"
+
+
+def test_a_design_challenge_is_checked_without_the_sandbox_rows(staff):
+    challenge = created(staff, kind="design", name="a-design")
+    mark_validated(latest(challenge), ok=True)
+    page = staff.get(f"/studio/c/{challenge.slug}/validation/").content.decode()
+    assert '<th scope="row">Answer key</th>' in page
+    assert "Reference solution" not in page
+
+
+def test_the_list_says_which_version_is_published_beside_a_newer_draft(staff):
+    challenge = created(staff)
+    mark_validated(latest(challenge), ok=True)
+    staff.post(f"/studio/c/{challenge.slug}/publish/")
+    files = version_files(latest(challenge))
+    files["statement.md"] = "Changed\n"
+    staff.post(f"/studio/c/{challenge.slug}/", form_data(files))
+    page = staff.get("/studio/").content.decode()
+    assert 'v2 <span class="muted">(v1 published)</span>' in page
+
+
+def test_a_kind_without_a_template_is_not_offered(staff, settings):
+    settings.CHALLENGE_KINDS = {**settings.CHALLENGE_KINDS, "glossary": "tests.challenges.toy_kind"}
+    page = staff.get("/studio/").content.decode()
+    assert '<option value="glossary"' not in page
+    assert create(staff, kind="glossary", name="t", title="T").status_code == 400
