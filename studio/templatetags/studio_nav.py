@@ -2,6 +2,7 @@
 
 from django import template
 
+from accounts.models import User
 from challenges.access import authorable_organisations
 
 register = template.Library()
@@ -9,7 +10,16 @@ register = template.Library()
 
 @register.filter
 def authors(user) -> bool:
-    """Staff (the catalogue) and organisation owners and authors use the studio."""
-    if not user.is_authenticated:
+    """Staff (the catalogue), and employer accounts that own or author for an organisation.
+
+    Candidate accounts are answered without a query, so the pages candidates use every day keep
+    their query budgets; a candidate account given an author role in the admin still reaches
+    /studio/.
+    """
+    if not (user and user.is_authenticated):
         return False
-    return user.is_staff or authorable_organisations(user).exists()
+    if user.is_staff:
+        return True
+    if user.role != User.Role.EMPLOYER:
+        return False
+    return authorable_organisations(user).exists()

@@ -105,6 +105,12 @@ def test_a_saved_package_cannot_move_to_another_slug(acme_author, challenges):
     assert challenge.versions.count() == 1
 
 
-def test_the_studio_link_shows_for_authors_only(acme_author, candidate):
+def test_the_studio_link_shows_for_authors_only(acme_author, staff, candidate, acme):
     assert '<a href="/studio/"' in acme_author.get("/challenges/").content.decode()
+    assert '<a href="/studio/"' in staff.get("/challenges/").content.decode()
     assert '<a href="/studio/"' not in candidate.get("/challenges/").content.decode()
+    reviewer = UserFactory(username="acme-reviewer", role="employer")
+    Membership.objects.create(organisation=acme, user=reviewer, role="reviewer")
+    client = Client()
+    client.force_login(reviewer)
+    assert '<a href="/studio/"' not in client.get("/challenges/").content.decode()
