@@ -77,6 +77,24 @@ function setupValidation(panel) {
   setTimeout(poll, POLL_MS);
 }
 
+// A problem's "line N" selects that line in its file's text area.
+function goToLine(button) {
+  const textarea = document.getElementById(button.dataset.target);
+  const line = Number(button.dataset.line);
+  if (!textarea || !(line > 0)) return;
+  const lines = textarea.value.split("\n");
+  const start = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0);
+  const end = start + (lines[line - 1] || "").length;
+  textarea.focus();
+  textarea.setSelectionRange(start, end);
+  const height = parseFloat(getComputedStyle(textarea).lineHeight) || 18;
+  textarea.scrollTop = Math.max(0, (line - 3) * height);
+}
+
+for (const button of document.querySelectorAll("button.studio-goto")) {
+  button.addEventListener("click", () => goToLine(button));
+}
+
 const config = document.getElementById("studio-config");
 if (config) {
   for (const textarea of document.querySelectorAll("textarea[data-markdown-preview]")) {

@@ -79,3 +79,31 @@ def test_an_author_creates_edits_validates_and_publishes(page, live_server, auth
     assert challenge.current_version.number == 2
     page.get_by_role("link", name="Challenges", exact=True).click()
     expect(page.get_by_role("link", name=f"Studio {kind} challenge")).to_be_visible()
+
+
+def test_a_refused_save_keeps_the_text_and_points_at_the_line(page, live_server):
+    url = live_server.url
+    UserFactory(username="editor", is_staff=True)
+    page.goto(f"{url}/accounts/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{url}/studio/")
+    page.get_by_label("Title").fill("Broken on purpose")
+    page.get_by_label("Slug").fill("broken")
+    page.get_by_role("button", name="Create from template").click()
+    page.wait_for_url(f"{url}/studio/c/broken/")
+
+    broken = '{\n "cases": [\n  {"name": "x",\n   "input": }\n ]\n}\n'
+    page.get_by_label("cases.json", exact=True).fill(broken)
+    page.get_by_label("statement.md", exact=True).fill("Typed, not saved")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_role("alert")).to_contain_text("Not saved: 1 problem")
+    expect(page.get_by_label("cases.json", exact=True)).to_have_value(broken)
+    expect(page.get_by_label("statement.md", exact=True)).to_have_value("Typed, not saved")
+    page.get_by_role("button", name="line 4").click()
+    selected = page.get_by_label("cases.json", exact=True).evaluate(
+        "t => t.value.slice(t.selectionStart, t.selectionEnd)"
+    )
+    assert selected == '   "input": }'
+    assert Challenge.objects.get(slug="broken").versions.count() == 1

@@ -122,7 +122,7 @@ def test_a_broken_cases_file_is_refused_with_its_line_and_nothing_is_lost(staff)
     assert response.status_code == 400
     page = response.content.decode()
     assert "Not saved: 1 problem" in page
-    assert "<strong>line 4</strong>: Expecting value: line 4 column 13 (char 42)" in page
+    assert "<strong>line 4</strong></button>: Expecting value: line 4 column 13 (char 42)" in page
     assert "My unsaved statement</textarea>" in page
     assert latest(challenge).number == 1
 
@@ -138,7 +138,7 @@ def test_a_case_problem_points_at_the_line_of_its_case(staff):
     page = response.content.decode()
     third = next(n for n, line in enumerate(lines, 1) if '"zero"' in line) - 1
     assert (
-        f"<strong>line {third}</strong>: case 3 (&#x27;zero&#x27;): a hidden case needs a "
+        f"<strong>line {third}</strong></button>: case 3 (&#x27;zero&#x27;): a hidden case needs a "
         "&#x27;category&#x27; (shown with it)"
     ) in page
 
@@ -149,8 +149,9 @@ def test_invalid_toml_in_the_manifest_names_its_line(staff):
     files["challenge.toml"] = 'slug = "adder"\ntitle = \n'
     response = staff.post(f"/studio/c/{challenge.slug}/", form_data(files))
     assert response.status_code == 400
-    assert "<strong>line 2</strong>: invalid TOML: Invalid value (at line 2, column 9)" in (
-        response.content.decode()
+    assert (
+        "<strong>line 2</strong></button>: invalid TOML: Invalid value (at line 2, column 9)"
+        in (response.content.decode())
     )
 
 
