@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,6 +16,7 @@ from challenges.access import (
     access_challenges_for_authoring,
     authorable_organisations,
 )
+from challenges.api.throttles import AuthoringValidateThrottle
 from challenges.kinds import kind_choices, kind_for
 from challenges.models import Challenge, ChallengeVersion
 from challenges.services import (
@@ -250,6 +253,12 @@ def studio_import_version(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def studio_validate(request: HttpRequest, slug: str) -> HttpResponse:
     challenge = _challenge(request, slug)
+    # The API's budget, shared: each validation runs many sandboxes.
+    throttle = AuthoringValidateThrottle()
+    if not throttle.allow_request(request, None):
+        wait = math.ceil(throttle.wait() or 1)
+        messages.error(request, f"Too many validations; try again in {wait} s.")
+        return redirect("studio:validation", slug=slug)
     version = challenge.versions.order_by("-number").first()
     challenge_version_validation_request(version=version)
     return redirect("studio:validation", slug=slug)

@@ -2,9 +2,11 @@
 history, export and import."""
 
 import io
+import re
 import zipfile
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from challenges.kinds import kind_names
@@ -352,3 +354,21 @@ def test_a_kind_without_a_template_is_not_offered(staff, settings):
     page = staff.get("/studio/").content.decode()
     assert '<option value="glossary"' not in page
     assert create(staff, kind="glossary", name="t", title="T").status_code == 400
+
+
+def test_validate_shares_the_api_validation_budget(staff, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {
+            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+            "authoring_validate": "1/hour",
+        },
+    }
+    cache.clear()
+    challenge = created(staff)
+    staff.post(f"/studio/c/{challenge.slug}/validate/")
+    mark_validated(latest(challenge), ok=False)
+    response = staff.post(f"/studio/c/{challenge.slug}/validate/", follow=True)
+    # The wait counts down from an hour (a slow machine may take a second or more to get here).
+    assert re.search(r"Too many validations; try again in 3[56]\d\d s\.", response.content.decode())
+    assert latest(challenge).validation_state == State.DONE
