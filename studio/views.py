@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
+import tomli_w
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -27,6 +29,7 @@ from challenges.services import (
 from markup import render_markdown
 from organisations.models import Organisation
 from studio.files import (
+    MANIFEST,
     FilesRefused,
     file_order,
     problems_by_file,
@@ -67,6 +70,39 @@ def _template_kinds() -> list[tuple[str, str]]:
     return [
         (name, label) for name, label in kind_choices() if kind_for(name).template_folder.is_dir()
     ]
+
+
+class NoVersion(Exception):
+    """A challenge made elsewhere (the admin) with no version yet: its files are saved first."""
+
+
+def _latest(challenge: Challenge) -> ChallengeVersion:
+    version = challenge.versions.order_by("-number").first()
+    if version is None:
+        raise NoVersion
+    return version
+
+
+def _versioned(view):
+    """A page about the latest version sends a version-less challenge to its files first."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, slug: str, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, slug, *args, **kwargs)
+        except NoVersion:
+            messages.info(request, "No version yet: save the challenge's files first.")
+            return redirect("studio:edit", slug=slug)
+
+    return wrapper
+
+
+def _starting_files(challenge: Challenge) -> dict[str, str]:
+    """A version-less challenge starts from its kind's template (or just its manifest)."""
+    if kind_for(challenge.kind).template_folder.is_dir():
+        return template_files(challenge.kind, slug=challenge.slug, title=challenge.title)
+    manifest = {"slug": challenge.slug, "title": challenge.title, "kind": challenge.kind}
+    return {MANIFEST: tomli_w.dumps(manifest), "statement.md": "", "cases.json": '{"cases": []}\n'}
 
 
 def _owners(user) -> list[tuple[str, str]]:
@@ -231,8 +267,12 @@ def studio_edit(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.info(request, "Nothing changed: no new version.")
         return redirect("studio:edit", slug=slug)
-    latest = challenge.versions.order_by("-number").first()
-    return render(request, "studio/edit.html", _edit_context(challenge, version_files(latest), []))
+    try:
+        files = version_files(_latest(challenge))
+    except NoVersion:
+        messages.info(request, "No version yet: these files are the kind's template; save them.")
+        files = _starting_files(challenge)
+    return render(request, "studio/edit.html", _edit_context(challenge, files, []))
 
 
 @login_required
@@ -251,6 +291,7 @@ def studio_import_version(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@_versioned
 def studio_validate(request: HttpRequest, slug: str) -> HttpResponse:
     challenge = _challenge(request, slug)
     # The API's budget, shared: each validation runs many sandboxes.
@@ -259,7 +300,7 @@ def studio_validate(request: HttpRequest, slug: str) -> HttpResponse:
         wait = math.ceil(throttle.wait() or 1)
         messages.error(request, f"Too many validations; try again in {wait} s.")
         return redirect("studio:validation", slug=slug)
-    version = challenge.versions.order_by("-number").first()
+    version = _latest(challenge)
     challenge_version_validation_request(version=version)
     return redirect("studio:validation", slug=slug)
 
@@ -293,9 +334,10 @@ def _report_checks(version: ChallengeVersion) -> dict:
 
 @login_required
 @require_GET
+@_versioned
 def studio_validation(request: HttpRequest, slug: str) -> HttpResponse:
     challenge = _challenge(request, slug)
-    version = challenge.versions.order_by("-number").first()
+    version = _latest(challenge)
     context = {
         "challenge": challenge,
         "version": version,
@@ -312,6 +354,8 @@ def studio_validation(request: HttpRequest, slug: str) -> HttpResponse:
 def studio_validation_status(request: HttpRequest, slug: str) -> JsonResponse:
     challenge = _challenge(request, slug)
     version = challenge.versions.order_by("-number").first()
+    if version is None:
+        raise Http404
     return JsonResponse(
         {
             "version": version.number,
@@ -324,9 +368,10 @@ def studio_validation_status(request: HttpRequest, slug: str) -> JsonResponse:
 
 @login_required
 @require_POST
+@_versioned
 def studio_publish(request: HttpRequest, slug: str) -> HttpResponse:
     challenge = _challenge(request, slug)
-    version = challenge.versions.order_by("-number").first()
+    version = _latest(challenge)
     try:
         challenge_publish(challenge=challenge, version=version)
     except PublishRefused as exc:
@@ -347,9 +392,12 @@ def _version(challenge: Challenge, value: str | None, default: ChallengeVersion 
 
 @login_required
 @require_GET
+@_versioned
 def studio_history(request: HttpRequest, slug: str) -> HttpResponse:
     challenge = _challenge(request, slug)
     versions = list(challenge.versions.order_by("-number"))
+    if not versions:
+        raise NoVersion
     newer = _version(challenge, request.GET.get("b"), versions[0])
     older = _version(challenge, request.GET.get("a"), versions[1] if len(versions) > 1 else newer)
     diffs = files_diff(version_files(older), version_files(newer)) if older and newer else []

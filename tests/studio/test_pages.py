@@ -372,3 +372,21 @@ def test_validate_shares_the_api_validation_budget(staff, settings):
     # The wait counts down from an hour (a slow machine may take a second or more to get here).
     assert re.search(r"Too many validations; try again in 3[56]\d\d s\.", response.content.decode())
     assert latest(challenge).validation_state == State.DONE
+
+
+def test_a_challenge_without_a_version_starts_from_the_template(staff):
+    # As the admin's "Add challenge" leaves it: a row, no version.
+    challenge = Challenge.objects.create(
+        slug="bare", title="Bare one", kind="python", difficulty="easy"
+    )
+    page = staff.get("/studio/c/bare/").content.decode()
+    assert "No version yet: these files are the kind&#x27;s template; save them." in page
+    assert "no version yet" in page
+    for path in ("/validate/", "/publish/"):
+        response = staff.post(f"/studio/c/bare{path}", follow=True)
+        assert "No version yet: save the challenge&#x27;s files first." in response.content.decode()
+    assert staff.get("/studio/c/bare/history/")["Location"] == "/studio/c/bare/"
+    assert staff.get("/studio/c/bare/validation.json").status_code == 404
+    files = template_files("python", slug="bare", title="Bare one")
+    assert staff.post("/studio/c/bare/", form_data(files)).status_code == 302
+    assert latest(challenge).number == 1
