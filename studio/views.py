@@ -41,6 +41,9 @@ from studio.services import SaveRefused, studio_challenge_create, studio_challen
 from studio.zips import MAX_ZIP_BYTES, files_from_zip, zip_from_files
 
 MAX_PREVIEW_CHARS = 200_000
+# Larger files (an SQL dataset) are kept as they are, not put in the page: the whole form must
+# stay under Django's DATA_UPLOAD_MAX_MEMORY_SIZE. They change through a zip import.
+MAX_INLINE_BYTES = 256 * 1024
 CATALOGUE = ""
 
 
@@ -207,7 +210,12 @@ def studio_import(request: HttpRequest) -> HttpResponse:
     return _created(request, files, organisation, form)
 
 
-def _posted_files(request: HttpRequest) -> dict[str, str]:
+def _posted_files(request: HttpRequest, challenge: Challenge) -> tuple[dict[str, str], list[str]]:
+    """The files the edit form posted, and the problems of the form itself (a name taken twice).
+
+    Files too large to edit in the page are posted as "keep": they are taken from the latest
+    version as they are.
+    """
     paths = request.POST.getlist("path")
     contents = request.POST.getlist("content")
     if len(paths) != len(contents):
@@ -218,15 +226,34 @@ def _posted_files(request: HttpRequest) -> dict[str, str]:
         if path not in removed:
             # Browsers send CRLF line ends from a textarea; packages on disk use LF.
             files[path] = content.replace("\r\n", "\n")
+    kept = [path for path in request.POST.getlist("keep") if path not in removed]
+    if kept:
+        latest = challenge.versions.order_by("-number").first()
+        stored = version_files(latest) if latest else {}
+        files.update({path: stored[path] for path in kept if path in stored})
+    problems = []
     new_path = request.POST.get("new_path", "").strip()
-    if new_path:
-        if new_path in files:
-            raise FilesRefused([f"{new_path!r}: a file of this name exists"])
+    if new_path in files:
+        problems.append(f"New file: {new_path!r} exists already; choose another name")
+    elif new_path:
         files[new_path] = request.POST.get("new_content", "").replace("\r\n", "\n")
-    return dict(sorted(files.items(), key=lambda item: file_order(item[0])))
+    return dict(sorted(files.items(), key=lambda item: file_order(item[0]))), problems
 
 
-def _edit_context(challenge: Challenge, files: dict[str, str], problems: list[str]) -> dict:
+def _size(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def _edit_context(
+    challenge: Challenge,
+    files: dict[str, str],
+    problems: list[str],
+    new_file: dict[str, str] | None = None,
+    kept: set[str] | None = None,
+) -> dict:
+    """`kept`: the files shown without their text (None: every file above MAX_INLINE_BYTES)."""
+    if kept is None:
+        kept = {path for path, text in files.items() if _size(text) > MAX_INLINE_BYTES}
     latest = challenge.versions.order_by("-number").first()
     grouped = problems_by_file(problems, files)
     kind = kind_for(challenge.kind)
@@ -236,13 +263,20 @@ def _edit_context(challenge: Challenge, files: dict[str, str], problems: list[st
         "state": version_state(challenge, latest),
         "kind_label": kind.label,
         "files": [
-            {"path": path, "text": text, "problems": grouped.get(path, [])}
+            {
+                "path": path,
+                "text": text,
+                "problems": grouped.get(path, []),
+                "size": _size(text),
+                "kept": path in kept,
+            }
             for path, text in files.items()
         ],
         "package_problems": [
             problem for path, found in grouped.items() if path not in files for problem in found
         ],
         "problem_count": len(problems),
+        "new_file": new_file or {},
         "mutant_hint": f"mutants/<name>.{kind.source_extension}" if kind.source_extension else "",
     }
 
@@ -252,15 +286,24 @@ def studio_edit(request: HttpRequest, slug: str) -> HttpResponse:
     challenge = _challenge(request, slug)
     if request.method == "POST":
         try:
-            files = _posted_files(request)
+            files, problems = _posted_files(request, challenge)
         except FilesRefused as exc:
             messages.error(request, "; ".join(exc.problems))
             return redirect("studio:edit", slug=slug)
+        new_file = {
+            "path": request.POST.get("new_path", "")[:300],
+            "content": request.POST.get("new_content", ""),
+        }
+        # Refused, nothing is lost: the page shows what the author typed, with the problems
+        # (a file kept from the stored version stays kept; a typed one stays in its text area).
+        kept = set(request.POST.getlist("keep")) & set(files)
+        if problems:
+            context = _edit_context(challenge, files, problems, new_file, kept)
+            return render(request, "studio/edit.html", context, status=400)
         try:
             outcome = studio_challenge_save(challenge=challenge, files=files)
         except SaveRefused as exc:
-            # Nothing is lost: the page shows what the author typed, with the problems.
-            context = _edit_context(challenge, files, exc.problems)
+            context = _edit_context(challenge, files, exc.problems, new_file, kept)
             return render(request, "studio/edit.html", context, status=400)
         if outcome.created_version:
             messages.success(request, f"Saved as version {outcome.version.number}.")

@@ -390,3 +390,35 @@ def test_a_challenge_without_a_version_starts_from_the_template(staff):
     files = template_files("python", slug="bare", title="Bare one")
     assert staff.post("/studio/c/bare/", form_data(files)).status_code == 302
     assert latest(challenge).number == 1
+
+
+def test_a_file_too_large_for_the_page_is_kept_as_it_is(staff):
+    challenge = created(staff)
+    files = version_files(latest(challenge))
+    big = "€" * 100_000 + "\n"  # 300 KB: above what the page puts in a text area
+    staff.post(f"/studio/c/{challenge.slug}/", form_data({**files, "editorial.md": big}))
+    assert latest(challenge).editorial_md == big
+    page = staff.get(f"/studio/c/{challenge.slug}/").content.decode()
+    assert '<input type="hidden" name="keep" value="editorial.md">' in page
+    assert "€" * 100 not in page
+    # The browser posts the others' text and "keep" for it: it survives the next save.
+    files["statement.md"] = "Changed\n"
+    response = staff.post(f"/studio/c/{challenge.slug}/", form_data(files, keep=["editorial.md"]))
+    assert response.status_code == 302
+    assert latest(challenge).number == 3
+    assert latest(challenge).editorial_md == big
+
+
+def test_a_new_file_with_a_taken_name_keeps_everything_typed(staff):
+    challenge = created(staff)
+    files = version_files(latest(challenge))
+    files["statement.md"] = "Typed statement"
+    data = form_data(files, new_path="solution.py", new_content="typed code")
+    response = staff.post(f"/studio/c/{challenge.slug}/", data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "New file: &#x27;solution.py&#x27; exists already; choose another name" in page
+    assert "Typed statement</textarea>" in page
+    assert 'value="solution.py"' in page
+    assert ">typed code</textarea>" in page
+    assert latest(challenge).number == 1
