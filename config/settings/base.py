@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "submissions",
     "readiness",
     "jobs",
+    "studio",
     "frontend",
 ]
 
