@@ -8,7 +8,6 @@ from accounts.models import User
 from challenges.models import Challenge
 from jobs.models import Application
 from jobs.services import application_create
-from readiness.models import AssistEvent
 from readiness.reports import report_create
 from readiness.services import assist_event_record, readiness_refresh
 from submissions.models import Review, Submission

@@ -110,7 +110,7 @@ def fifty(db):
 def test_the_page_shows_24_per_page_and_links_keep_the_filters(client, fifty):
     first = client.get("/challenges/?sort=title").content.decode()
     assert titles(first) == [f"C {i:02}" for i in range(24)]
-    assert "50 of 50 challenges · showing 1–24" in first
+    assert "50 of 50 challenges · showing 1\N{EN DASH}24" in first
     assert 'href="?sort=title&amp;page=2" rel="next"' in first
     third = client.get("/challenges/?sort=title&page=3").content.decode()
     assert titles(third) == ["C 48", "C 49"]

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 CSS = (Path(__file__).resolve().parents[2] / "frontend/static/frontend/site.css").read_text()
-DARK_BLOCK = re.search(r"@media \(prefers-color-scheme: dark\) \{\s*:root \{(.*?)\}\s*\}", CSS, re.S)
+DARK_BLOCK = re.search(
+    r"@media \(prefers-color-scheme: dark\) \{\s*:root \{(.*?)\}\s*\}", CSS, re.S
+)
 LIGHT_BLOCK = re.match(r":root \{(.*?)\}", CSS, re.S)
 
 # (text, background, minimum ratio): WCAG AA asks 4.5 for body text.

@@ -28,7 +28,7 @@ def test_home_has_each_kinds_card_with_its_count(client, order_total):
 
 
 def test_catalogue_opens_without_sign_in(client, order_total):
-    # Browsing is public since issue 13; running needs an account (tests/frontend/test_anonymous.py).
+    # Browsing is public; running needs an account (tests/frontend/test_anonymous.py).
     response = client.get("/challenges/")
     assert response.status_code == 200
     assert 'href="/challenges/order-total/"' in response.content.decode()

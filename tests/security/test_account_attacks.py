@@ -48,7 +48,7 @@ def test_a_huge_password_is_refused_before_hashing(world):
 
 def test_the_export_is_only_ever_the_callers_own(world):
     # No id in the URL to change: each caller gets their own, bob's has none of ada's data.
-    for path in ("/api/me/export/", "/api/me/export/?user=%d" % world.ada.pk):
+    for path in ("/api/me/export/", f"/api/me/export/?user={world.ada.pk}"):
         data = json.loads(api_as(world.bob).get(path).content)
         assert data["profile"]["username"] == "bob"
         assert "ada@example.com" not in json.dumps(data)
