@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.api.views import PASSWORD_MAX, export_response
+from accounts.api.views import PASSWORD_MAX, export_response, password_check_wait
 from accounts.services import (
     DISPLAY_NAME_MAX,
     EMAIL_MAX,
@@ -19,6 +19,7 @@ from accounts.services import (
     user_delete,
     user_update_profile,
 )
+from accounts.throttles import throttle_message
 from accounts.timezones import time_zone_names
 
 
@@ -71,6 +72,17 @@ def _add_errors(form: forms.Form, exc: AccountRefused) -> None:
             form.add_error(field if field in form.fields else None, text)
 
 
+def _over_budget(request: HttpRequest, form: forms.Form) -> HttpResponse | None:
+    """The password checks share the sign-in budget: a 429 page once it is spent."""
+    wait = password_check_wait(request, request.user)
+    if wait is None:
+        return None
+    form.add_error(None, throttle_message(wait))
+    response = _render(request, status=429, **{form.prefix + "_form": form})
+    response["Retry-After"] = str(wait)
+    return response
+
+
 def _render(request: HttpRequest, status: int = 200, **forms_given) -> HttpResponse:
     user = request.user
     context = {
@@ -101,6 +113,8 @@ def account_profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST, prefix="profile")
     if form.is_valid():
         data = form.cleaned_data
+        if data["current_password"] and (refused := _over_budget(request, form)):
+            return refused
         try:
             user_update_profile(
                 user=request.user,
@@ -122,6 +136,8 @@ def account_profile(request: HttpRequest) -> HttpResponse:
 def account_password(request: HttpRequest) -> HttpResponse:
     form = PasswordForm(request.POST, prefix="password")
     if form.is_valid():
+        if refused := _over_budget(request, form):
+            return refused
         try:
             user = user_change_password(user=request.user, **form.cleaned_data)
         except AccountRefused as exc:
@@ -146,6 +162,8 @@ def account_export(request: HttpRequest) -> HttpResponse:
 def account_delete(request: HttpRequest) -> HttpResponse:
     form = DeleteForm(request.POST, prefix="delete")
     if form.is_valid():
+        if refused := _over_budget(request, form):
+            return refused
         try:
             user_delete(user=request.user, password=form.cleaned_data["password"])
         except AccountRefused as exc:

@@ -8,7 +8,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import parsers, serializers, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -23,8 +23,10 @@ from accounts.services import (
     user_delete,
     user_update_profile,
 )
+from accounts.throttles import throttle_attempt
 from config.parsers import BoundedJSONParser
 
+TOO_MANY = "Too many password checks on this account (the sign-in budget); see Retry-After."
 # Longer than any real password; a longer value is refused before hashing it.
 PASSWORD_MAX = 1024
 
@@ -66,6 +68,18 @@ def _refused(exc: AccountRefused) -> ValidationError:
     return ValidationError(exc.errors)
 
 
+def password_check_wait(request, user) -> int | None:
+    """Count a password check against the account's sign-in budget (a borrowed session must not
+    become a way to guess the password); seconds to wait when over it."""
+    return throttle_attempt(scope="sign_in", request=request, account=user.get_username())
+
+
+def _spend_password_check(request: Request) -> None:
+    wait = password_check_wait(request._request, request.user)
+    if wait is not None:
+        raise Throttled(wait=wait)
+
+
 class MeView(APIView):
     @extend_schema(responses=MeOutput, summary="The signed-in user")
     def get(self, request: Request) -> Response:
@@ -73,12 +87,18 @@ class MeView(APIView):
 
     @extend_schema(
         request=MeInput,
-        responses={200: MeOutput, 400: OpenApiResponse(description="Field errors.")},
+        responses={
+            200: MeOutput,
+            400: OpenApiResponse(description="Field errors."),
+            429: OpenApiResponse(description=TOO_MANY),
+        },
         summary="Change the display name, email (with the current password) or time zone",
     )
     def patch(self, request: Request) -> Response:
         data = MeInput(data=request.data)
         data.is_valid(raise_exception=True)
+        if "current_password" in data.validated_data:
+            _spend_password_check(request)
         try:
             user = user_update_profile(user=request.user, **data.validated_data)
         except AccountRefused as exc:
@@ -98,6 +118,7 @@ class MeView(APIView):
     def delete(self, request: Request) -> Response:
         data = DeleteInput(data=request.data)
         data.is_valid(raise_exception=True)
+        _spend_password_check(request)
         try:
             user_delete(user=request.user, password=data.validated_data["password"])
         except AccountRefused as exc:
@@ -115,12 +136,14 @@ class MePasswordView(APIView):
                 "every API token end."
             ),
             400: OpenApiResponse(description="Wrong current password or a weak new one."),
+            429: OpenApiResponse(description=TOO_MANY),
         },
         summary="Change the password",
     )
     def post(self, request: Request) -> Response:
         data = PasswordInput(data=request.data)
         data.is_valid(raise_exception=True)
+        _spend_password_check(request)
         try:
             user = user_change_password(user=request.user, **data.validated_data)
         except AccountRefused as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -233,3 +234,35 @@ def test_the_sole_owner_cannot_orphan_an_organisation(db):
     response = api_as(owner).delete("/api/me/", {"password": PASSWORD}, format="json")
     assert response.status_code == 400
     assert User.objects.filter(pk=owner.pk).exists()
+
+
+def test_password_checks_share_the_sign_in_budget(world, settings):
+    # A borrowed session must not become a way to guess the password: 3 checks per account here.
+    cache.clear()
+    settings.AUTH_THROTTLE_RATES = {
+        **settings.AUTH_THROTTLE_RATES,
+        "sign_in": {"ip": "1000/min", "account": "3/15min"},
+    }
+    api = api_as(world.ada)
+    for guess in ("one", "two", "three"):
+        assert api.delete("/api/me/", {"password": guess}, format="json").status_code == 400
+    refused = api.delete("/api/me/", {"password": PASSWORD}, format="json")
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert (
+        api.post(
+            "/api/me/password/",
+            {"current_password": PASSWORD, "new_password": "taken-over-phrase"},
+            format="json",
+        ).status_code
+        == 429
+    )
+    page = Client()
+    page.force_login(world.ada)
+    response = page.post("/account/delete/", {"delete-password": PASSWORD})
+    assert response.status_code == 429
+    assert "Too many attempts: try again in" in response.content.decode()
+    # Changes that check no password are not counted.
+    assert api.patch("/api/me/", {"display_name": "Ada"}, format="json").status_code == 200
+    assert User.objects.filter(pk=world.ada.pk).exists()
+    cache.clear()
