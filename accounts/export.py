@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 from jobs.models import Application
 from readiness.models import AssistEvent, ChallengeEvidence, PublicReport, SkillScore
-from submissions.models import Submission
+from submissions.models import Review, Submission
 
 EXPORT_FORMAT = "interview-platform-account-export/1"
 
@@ -69,6 +69,20 @@ def _review(submission: Submission) -> dict[str, Any] | None:
         "comment": review.comment,
         "created_at": _when(review.created_at),
     }
+
+
+def _reviews_given(user: User) -> list[dict[str, Any]]:
+    # What the user wrote as a reviewer; the reviewed candidate stays anonymous, as in review.
+    rows = Review.objects.filter(reviewer=user).select_related("submission__version__challenge")
+    return [
+        {
+            "challenge": r.submission.version.challenge.slug,
+            "scores": r.scores,
+            "comment": r.comment,
+            "created_at": _when(r.created_at),
+        }
+        for r in rows.order_by("created_at", "id")
+    ]
 
 
 def _readiness(user: User) -> dict[str, Any]:
@@ -154,7 +168,8 @@ def _assists(user: User) -> list[dict[str, Any]]:
 
 def account_export(*, user: User, base_url: str = "") -> dict[str, Any]:
     """Everything stored about `user` (profile, submissions, readiness, applications, report
-    links, assistance events). `base_url` (scheme and host) makes report links absolute."""
+    links, assistance events, the reviews they wrote). `base_url` (scheme and host) makes
+    report links absolute."""
     return {
         "format": EXPORT_FORMAT,
         "exported_at": timezone.now().isoformat(),
@@ -164,6 +179,7 @@ def account_export(*, user: User, base_url: str = "") -> dict[str, Any]:
         "applications": _applications(user),
         "public_reports": _reports(user, base_url),
         "assist_events": _assists(user),
+        "reviews_given": _reviews_given(user),
     }
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from organisations.models import Organisation
 from tests.factories import UserFactory, graded_submit, published_challenge
+from tests.frontend.browser import load_test_package
 
 
 def titles(page: str) -> list[str]:
@@ -131,3 +132,14 @@ def test_the_api_pages_by_24(client, fifty):
     last = client.get("/api/challenges/?page=3").json()
     assert [row["slug"] for row in last["results"]] == ["c-48", "c-49"]
     assert client.get("/api/challenges/?page=4").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "package", ["cache-sizing", "top-spenders", "coupon-redemptions", "seeded-wallets"]
+)
+def test_every_kinds_statement_opens_for_a_visitor(client, db, package):
+    challenge = load_test_package(package)
+    page = client.get(f"/challenges/{challenge.slug}/").content.decode()
+    assert f"<h1>{challenge.title}</h1>" in page
+    assert 'id="sign-in-to-run"' in page
+    assert 'id="submit-button"' not in page
