@@ -81,8 +81,13 @@ class Review(models.Model):
     """A reviewer's rubric scores for a submission's free-text answers."""
 
     submission = models.OneToOneField(Submission, on_delete=models.CASCADE, related_name="review")
+    # None once the reviewer deleted their account: the candidate keeps the scores and comment
+    # (accounts.services.user_delete detaches them first; PROTECT still stops any other path).
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews_given"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="reviews_given",
     )
     # {question name: [points per rubric criterion, in rubric order]}
     scores = models.JSONField()
@@ -90,7 +95,7 @@ class Review(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
-        return f"review of #{self.submission_id} by {self.reviewer}"
+        return f"review of #{self.submission_id} by {self.reviewer or 'a deleted account'}"
 
 
 class Draft(models.Model):
