@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 from jobs.models import Application
 from readiness.models import AssistEvent, ChallengeEvidence, PublicReport, SkillScore
-from submissions.models import Review, Submission
+from submissions.models import Draft, Review, Submission
 
 EXPORT_FORMAT = "interview-platform-account-export/1"
 
@@ -166,9 +166,17 @@ def _assists(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def _drafts(user: User) -> list[dict[str, Any]]:
+    rows = Draft.objects.filter(user=user).select_related("challenge")
+    return [
+        {"challenge": d.challenge.slug, "text": d.text, "updated_at": _when(d.updated_at)}
+        for d in rows.order_by("challenge__slug")
+    ]
+
+
 def account_export(*, user: User, base_url: str = "") -> dict[str, Any]:
     """Everything stored about `user` (profile, submissions, readiness, applications, report
-    links, assistance events, the reviews they wrote). `base_url` (scheme and host) makes
+    links, assistance events, drafts, the reviews they wrote). `base_url` (scheme and host) makes
     report links absolute."""
     return {
         "format": EXPORT_FORMAT,
@@ -179,6 +187,7 @@ def account_export(*, user: User, base_url: str = "") -> dict[str, Any]:
         "applications": _applications(user),
         "public_reports": _reports(user, base_url),
         "assist_events": _assists(user),
+        "drafts": _drafts(user),
         "reviews_given": _reviews_given(user),
     }
 

@@ -136,6 +136,9 @@ def test_export_holds_everything_of_the_user_and_nothing_of_others(world):
     assert len(data["public_reports"]) == 1
     assert data["public_reports"][0]["url"].startswith("https://x.test/r/")
     assert [(e["kind"], e["index"]) for e in data["assist_events"]] == [("hint", 0)]
+    assert [(d["challenge"], d["text"]) for d in data["drafts"]] == [
+        ("order-total", "def total():\n    return 2\n")
+    ]
     assert [(r["challenge"], r["comment"]) for r in data["reviews_given"]] == [
         ("order-total", "Clear.")
     ]

@@ -10,6 +10,7 @@ from jobs.models import Application
 from jobs.services import application_create
 from readiness.reports import report_create
 from readiness.services import assist_event_record, readiness_refresh
+from submissions.drafts import draft_save
 from submissions.models import Review, Submission
 from tests.factories import UserFactory, graded_submit
 from tests.jobs.helpers import organisation_with, post_job
@@ -32,6 +33,8 @@ def build_world(challenge: Challenge) -> World:
     readiness_refresh(user_id=ada.pk, challenge_id=challenge.pk)
     assist_event_record(user_id=ada.pk, challenge_id=challenge.pk, kind="hint", index=0)
     report_create(user=ada)
+    draft_save(user=ada, challenge=challenge, text="def total():\n    return 2\n")
+    draft_save(user=bob, challenge=challenge, text="bob's draft")
     acme = organisation_with("acme", owner="owner")
     application = application_create(job=post_job(acme), candidate=ada, note="Hire me")
     reviewed = graded_submit(bob, challenge, score=0.5)
