@@ -121,3 +121,26 @@ def test_no_serious_or_critical_violation_on_the_main_pages(world, browser_conte
     staff.close()
 
     assert found == [], "\n".join(found)
+
+
+def test_the_dark_palette_passes_too(world, browser_context, live_server):
+    dark = browser_context.browser.new_context(
+        viewport={"width": 1280, "height": 900}, color_scheme="dark"
+    )
+    page = dark.new_page()
+    found: list[str] = []
+    for path in ("/", "/challenges/", f"/r/{world['report'].token}/"):
+        page.goto(f"{live_server.url}{path}")
+        found += violations(page)
+    sign_in(page, live_server, "/dashboard/", username="ada")
+    found += violations(page)
+    for path in (
+        f"/challenges/{world['challenge'].slug}/",
+        f"/submissions/{world['submission'].pk}/",
+    ):
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("networkidle")
+        found += violations(page)
+    dark.close()
+
+    assert found == [], "\n".join(found)

@@ -93,7 +93,8 @@ def background(page, selector: str) -> str:
 @pytest.mark.parametrize(
     ("scheme", "body", "editor"),
     [
-        ("dark", "rgb(15, 18, 24)", "rgb(40, 44, 52)"),  # --bg and One Dark's background
+        # --bg, and One Dark darkened a little for contrast (frontend/src/editor.js)
+        ("dark", "rgb(15, 18, 24)", "rgb(33, 37, 43)"),
         ("light", "rgb(246, 247, 249)", "rgb(255, 255, 255)"),
     ],
 )
