@@ -336,6 +336,9 @@ SPECTACULAR_SETTINGS = {
         "JobStatusEnum": "jobs.models.Job.Status",
         "ApplicationStageEnum": "jobs.models.Stage",
         "RoleVerdictEnum": "jobs.api.serializers.VERDICT_CHOICES",
+        # Names kept from before the detail serializer shared these choice sets.
+        "SubmissionOutputStatusEnum": "submissions.models.Submission.Status",
+        "SubmissionOutputVerdictEnum": "submissions.models.Submission.Verdict",
     },
 }
 

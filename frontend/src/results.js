@@ -98,6 +98,14 @@ export function renderSubmission(submission, context) {
     summary.timing ? el("span", { class: "muted", id: "verdict-timing", text: timing(submission) }) : null,
   ])];
 
+  const following = submission.next_challenge;
+  // Server-computed (the next unsolved challenge of the same kind or skill); only a local path.
+  if (submission.passed && following && typeof following.url === "string" && /^\/(?!\/)/.test(following.url)) {
+    nodes.push(el("p", { class: "next-challenge", id: "next-challenge" }, [
+      el("a", { class: "button primary", href: following.url, text: "Next challenge: " + String(following.title) + " →" }),
+    ]));
+  }
+
   const overview = [];
   if (submission.message) {
     overview.push(verdict === "pending_review"

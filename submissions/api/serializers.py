@@ -1,8 +1,11 @@
 """Input and output shapes of the submissions API."""
 
 from django.conf import settings
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from challenges.queries import challenge_next_for
 from submissions.models import Submission
 
 
@@ -87,3 +90,40 @@ class SubmissionOutput(serializers.ModelSerializer):
             "finished_at",
             "code",
         ]
+
+
+class NextChallengeOutput(serializers.Serializer):
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    kind = serializers.CharField()
+    difficulty = serializers.CharField()
+    url = serializers.CharField(help_text="The challenge's page.")
+
+
+class SubmissionDetailOutput(SubmissionOutput):
+    """One submission: with what to practise next once it passed."""
+
+    next_challenge = serializers.SerializerMethodField(
+        help_text=(
+            "After a passed submit: the next unsolved published challenge of the same kind or "
+            "skill (null otherwise, or when none is left)."
+        )
+    )
+
+    @extend_schema_field(NextChallengeOutput(allow_null=True))
+    def get_next_challenge(self, submission: Submission) -> dict | None:
+        if not (submission.passed and submission.mode == Submission.Mode.SUBMIT):
+            return None
+        following = challenge_next_for(user=submission.user, challenge=submission.version.challenge)
+        if following is None:
+            return None
+        return {
+            "slug": following.slug,
+            "title": following.title,
+            "kind": following.kind,
+            "difficulty": following.difficulty,
+            "url": reverse("frontend:challenge", args=[following.slug]),
+        }
+
+    class Meta(SubmissionOutput.Meta):
+        fields = [*SubmissionOutput.Meta.fields, "next_challenge"]
