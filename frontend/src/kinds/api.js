@@ -71,7 +71,7 @@ function bodyText(value) {
   const swap = (item) => {
     if (isWords(item)) {
       marks.push(item.text);
-      return "\u0000" + (marks.length - 1) + "\u0000";
+      return "\uE000" + (marks.length - 1) + "\uE000";
     }
     if (Array.isArray(item)) return item.map(swap);
     if (item && typeof item === "object") {
@@ -81,7 +81,7 @@ function bodyText(value) {
     }
     return item;
   };
-  return JSON.stringify(swap(readable(value)), null, 2).replace(/"\u0000(\d+)\u0000"/g, (whole, i) => marks[Number(i)]);
+  return JSON.stringify(swap(readable(value)), null, 2).replace(/"\uE000(\d+)\uE000"/g, (whole, i) => (Number(i) < marks.length ? marks[Number(i)] : whole));
 }
 
 /** An expected or actual response as HTTP: status line, headers, body. */
