@@ -113,6 +113,15 @@ def index(sequence: list, position: int) -> object:
         return None
 
 
+COMPACT_WIDTH = 60
+
+
+def _compact_or_indented(value: object) -> str:
+    """A short JSON body on one line (as HTTP examples are usually written), a long one indented."""
+    compact = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return compact if len(compact) <= COMPACT_WIDTH else json.dumps(value, indent=2, ensure_ascii=False)
+
+
 REFERENCE = re.compile(r"\{\{\s*(\d+)\.([A-Za-z0-9_.\-]+)\s*\}\}")
 
 
@@ -151,7 +160,7 @@ def http_request(request: dict) -> str:
     lines = [f"{str(request.get('method', 'GET')).upper()} {request['path']}{query}"]
     lines += [f"{name}: {value}" for name, value in (request.get("headers") or {}).items()]
     if "json" in request:
-        lines += ["", json.dumps(request["json"], indent=2)]
+        lines += ["", _compact_or_indented(request["json"])]
     elif request.get("body"):
         lines += ["", request["body"]]
     return "\n".join(lines)
@@ -171,7 +180,7 @@ def _json_with_words(value: object) -> str:
             return {key: swap(inner) for key, inner in item.items()}
         return item
 
-    text = json.dumps(swap(_readable(value)), indent=2, ensure_ascii=False)
+    text = _compact_or_indented(swap(_readable(value)))
     return re.sub(
         '"\ue000(\\d+)\ue000"',
         lambda m: marks[int(m[1])] if int(m[1]) < len(marks) else m[0],

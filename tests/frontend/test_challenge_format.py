@@ -76,7 +76,7 @@ def test_an_api_step_reads_as_http_with_references_and_matchers_in_words():
         "If-Match: <the etag header returned by step 1>\n"
         "X-Status: <the status of step 2>\n"
         "\n"
-        '{\n  "note": "<the body returned by step 1>"\n}'
+        '{"note": "<the body returned by step 1>"}'
     )
     response = {
         "status": 201,
@@ -87,13 +87,21 @@ def test_an_api_step_reads_as_http_with_references_and_matchers_in_words():
         "HTTP 201\n"
         "Location: <text matching '/orders/\\\\d+'>\n"
         "\n"
-        '{\n  "id": <an integer>,\n  "secret": <absent>,\n  "sku": "MUG"\n}'
+        '{"id": <an integer>, "secret": <absent>, "sku": "MUG"}'
     )
+    # A long body is indented, one field a line.
+    long_body = {"status": 200, "json": {"description": "x" * 50, "id": {"$any": True}}}
+    assert http_response(long_body).splitlines()[2:] == [
+        "{",
+        f'  "description": "{"x" * 50}",',
+        '  "id": <any value>',
+        "}",
+    ]
     assert http_response({"json": {"$exact": {"ok": True}}}) == (
-        'HTTP (any status)\n\n{\n  "ok": true\n}'
+        'HTTP (any status)\n\n{"ok": true}'
     )
     # An author's text that looks like our internal mark stays as written.
     assert http_response({"status": 200, "json": {"t": "\ue0007\ue000"}}).endswith(
-        '"t": "\ue0007\ue000"\n}'
+        '"t": "\ue0007\ue000"}'
     )
     assert http_response(None) == "—"

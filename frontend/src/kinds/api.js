@@ -3,6 +3,25 @@
 // references to earlier responses ({{0.json.id}}) resolved when the run told us the value.
 import { el, indented, isWords, readable, pyLiteral } from "../render.js";
 
+const COMPACT_WIDTH = 60;
+
+/** A short JSON body on one line (as HTTP examples are usually written), a long one indented;
+ * the same rule as the statement's examples (challenge_format.http_request). */
+function compactOrIndented(value) {
+  const compact = compactJson(value, 0);
+  return compact.length <= COMPACT_WIDTH ? compact : indented(value);
+}
+
+function compactJson(value, depth) {
+  if (depth > 64) return "…";
+  if (Array.isArray(value)) return "[" + value.map((item) => compactJson(item, depth + 1)).join(", ") + "]";
+  if (value && typeof value === "object") {
+    return "{" + Object.entries(value).map(([key, item]) => JSON.stringify(key) + ": " + compactJson(item, depth + 1)).join(", ") + "}";
+  }
+  const text = JSON.stringify(value);
+  return text === undefined ? "null" : text;
+}
+
 const REFERENCE = /\{\{\s*(\d+)\.([A-Za-z0-9_.-]+)\s*\}\}/g;
 
 /** The value at `path` ("json.id", "headers.etag", "status") of response `index`, or undefined. */
@@ -60,7 +79,7 @@ export function describeRequest(request, responses) {
   const shown = resolveReferences(request, responses || []);
   const lines = [String(shown.method || "GET").toUpperCase() + " " + shown.path + queryText(shown.query)];
   Object.entries(shown.headers || {}).forEach(([name, value]) => lines.push(name + ": " + value));
-  if (shown.json !== undefined) lines.push("", indented(shown.json));
+  if (shown.json !== undefined) lines.push("", compactOrIndented(shown.json));
   else if (shown.body !== undefined) lines.push("", String(shown.body));
   return lines.join("\n");
 }
@@ -81,7 +100,7 @@ function bodyText(value) {
     }
     return item;
   };
-  return JSON.stringify(swap(readable(value)), null, 2).replace(/"\uE000(\d+)\uE000"/g, (whole, i) => (Number(i) < marks.length ? marks[Number(i)] : whole));
+  return compactOrIndented(swap(readable(value))).replace(/"\uE000(\d+)\uE000"/g, (whole, i) => (Number(i) < marks.length ? marks[Number(i)] : whole));
 }
 
 /** An expected or actual response as HTTP: status line, headers, body. */
