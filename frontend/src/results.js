@@ -113,7 +113,11 @@ export function renderSubmission(submission, context) {
       : el("pre", { class: "message", text: submission.message }));
   }
   const failed = results.filter((row) => !row.passed && row.status !== "withheld" && row.status !== "pending_review" && row.status !== "truncated");
-  overview.push(el("p", { class: "muted", id: "result-counts", text: passed + " passed, " + failed.length + " failed" + (results.length - passed - failed.length ? ", " + (results.length - passed - failed.length) + " not shown or pending" : "") + "." }));
+  const count = (status) => results.filter((row) => row.status === status).length;
+  const counts = [passed + " passed", failed.length + " failed"];
+  if (count("withheld")) counts.push(count("withheld") + " hidden not shown");
+  if (count("pending_review")) counts.push(count("pending_review") + " awaiting review");
+  overview.push(el("p", { class: "muted", id: "result-counts", text: counts.join(", ") + "." }));
   if (failed.length) {
     overview.push(el("ul", { class: "failed-names", "aria-label": "Failed cases" }, failed.slice(0, 20).map((row) =>
       el("li", { text: (row.name === undefined ? "" : String(row.name)) + " — " + (CASE_STATUS[row.status] || row.status) }))));

@@ -119,7 +119,9 @@ COMPACT_WIDTH = 60
 def _compact_or_indented(value: object) -> str:
     """A short JSON body on one line (as HTTP examples are usually written), a long one indented."""
     compact = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
-    return compact if len(compact) <= COMPACT_WIDTH else json.dumps(value, indent=2, ensure_ascii=False)
+    if len(compact) <= COMPACT_WIDTH:
+        return compact
+    return json.dumps(value, indent=2, ensure_ascii=False)
 
 
 REFERENCE = re.compile(r"\{\{\s*(\d+)\.([A-Za-z0-9_.\-]+)\s*\}\}")
