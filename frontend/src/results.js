@@ -136,8 +136,10 @@ export function renderSubmission(submission, context) {
       el("span", { class: "case-name", text: (row.name === undefined ? "" : String(row.name)) + (row.visibility === "hidden" && !ownHidden ? " (hidden)" : "") }),
       time ? el("span", { class: "muted case-time", text: time }) : null,
     ]);
-    // A failed case is what the candidate came for: open. Passed ones stay folded.
-    return el("li", { class: "case-item" }, [el("details", { class: "case " + state, open: state === "fail" ? "" : null }, [head].concat(detail))]);
+    // A failed case is what the candidate came for, and one awaiting a reviewer says so: open.
+    // Passed ones, and hidden ones withheld, stay folded.
+    const open = state === "fail" || row.status === "pending_review";
+    return el("li", { class: "case-item" }, [el("details", { class: "case " + state, open: open ? "" : null }, [head].concat(detail))]);
   });
 
   const noneRan = results.length > 0 && results.every((row) => row.status === "not_run");
