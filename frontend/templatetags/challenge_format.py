@@ -129,12 +129,13 @@ REFERENCE = re.compile(r"\{\{\s*(\d+)\.([A-Za-z0-9_.\-]+)\s*\}\}")
 
 def reference_words(index: int, path: str) -> str:
     """`{{0.json.id}}` as a reader says it: "the id returned by step 1" (the JS says the same)."""
-    parts = path.split(".")
+    parts = [part for part in path.split(".") if part]
     step = f"step {index + 1}"
     if parts[0] == "status":
         return f"the status of {step}"
     if parts[0] == "headers":
-        return f"the {'.'.join(parts[1:])} header returned by {step}"
+        name = ".".join(parts[1:])
+        return f"the {name} header returned by {step}" if name else f"the headers of {step}"
     field = ".".join(parts[1:] if parts[0] == "json" else parts)
     return f"the {field} returned by {step}" if field else f"the body returned by {step}"
 

@@ -40,10 +40,10 @@ function lookup(responses, index, path) {
 
 /** "the id returned by step 1": a reference described, when the value isn't known. */
 function describeReference(index, path) {
-  const parts = path.split(".");
+  const parts = path.split(".").filter(Boolean);
   const step = "step " + (Number(index) + 1);
   if (parts[0] === "status") return "the status of " + step;
-  if (parts[0] === "headers") return "the " + parts.slice(1).join(".") + " header returned by " + step;
+  if (parts[0] === "headers") return parts.length > 1 ? "the " + parts.slice(1).join(".") + " header returned by " + step : "the headers of " + step;
   const field = parts[0] === "json" ? parts.slice(1).join(".") : parts.join(".");
   return field ? "the " + field + " returned by " + step : "the body returned by " + step;
 }
