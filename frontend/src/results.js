@@ -120,7 +120,7 @@ export function renderSubmission(submission, context) {
   overview.push(el("p", { class: "muted", id: "result-counts", text: counts.join(", ") + "." }));
   if (failed.length) {
     overview.push(el("ul", { class: "failed-names", "aria-label": "Failed cases" }, failed.slice(0, 20).map((row) =>
-      el("li", { text: (row.name === undefined ? "" : String(row.name)) + " — " + (CASE_STATUS[row.status] || row.status) }))));
+      el("li", { text: (row.name === undefined ? "" : String(row.name)) + " — " + (CASE_STATUS[row.status] || row.status || "Failed") }))));
   }
 
   const rows = results.map((row) => {

@@ -200,3 +200,21 @@ def test_next_challenge_after_a_pass_only_as_a_local_link(url, shown_link):
     assert ("a[href=" + url + "]" in shown) is shown_link
     [failed] = render(finished(passed=False, next_challenge=following))
     assert not any(line.startswith("a[href=") for line in failed)
+
+
+def test_an_api_result_has_a_steps_tab_with_one_line_per_step():
+    [shown] = render(finished(API_ROW))
+    assert "button.result-tab: Steps" in shown
+    assert "panel result-panel-kind-steps[hidden]" in shown
+    steps = shown[shown.index("panel result-panel-kind-steps[hidden]") :]
+    assert steps[1:5] == ["th: Step", "th: Request", "th: Expected", "th: Actual"]
+    assert [line for line in steps if line.startswith("code: ")] == [
+        "code: POST /orders",
+        "code: GET /orders/ord_7",
+        "code: GET /orders/<the id returned by step 2>/lines",
+    ]
+    assert "td: ✗ first difference" in steps
+    assert steps.count("td: ✓") == 1
+    # Another kind has no Steps tab.
+    [python] = render(finished({**VISIBLE, "kind": "python"}))
+    assert "button.result-tab: Steps" not in python

@@ -132,3 +132,30 @@ export function renderCase(row) {
   detail.push(el("ol", { class: "scenario" }, steps));
   return detail;
 }
+
+/** The "Steps" tab: every step of the visible scenarios on one line each (request, expected and
+ * actual status), so a long scenario list can be scanned without opening each case. */
+export function tabs(submission) {
+  const rows = (Array.isArray(submission.results) ? submission.results : [])
+    .filter((row) => row && row.visibility === "example" && row.input && Array.isArray(row.input.requests));
+  if (!rows.length) return [];
+  const lines = [];
+  rows.forEach((row) => {
+    const expected = Array.isArray(row.expected) ? row.expected : [];
+    const actual = Array.isArray(row.actual) ? row.actual : [];
+    row.input.requests.forEach((request, i) => {
+      const failed = row.mismatch && row.mismatch.step === i;
+      const want = expected[i] && expected[i].status !== undefined ? pyLiteral(readable(expected[i].status)) : "any";
+      const got = actual[i] && actual[i].status !== undefined ? String(actual[i].status) : "—";
+      lines.push(el("tr", { class: failed ? "step-row failed" : "step-row" }, [
+        el("td", { text: String(row.name) + " · " + (i + 1) }),
+        el("td", {}, [el("code", { text: describeRequest(request, actual).split("\n")[0] })]),
+        el("td", { text: want }),
+        el("td", { text: got }),
+        el("td", { text: failed ? "✗ first difference" : row.passed || (row.mismatch && row.mismatch.step > i) ? "✓" : "" }),
+      ]));
+    });
+  });
+  const head = el("tr", {}, ["Step", "Request", "Expected", "Actual", ""].map((label) => el("th", { scope: "col", text: label })));
+  return [{ name: "steps", label: "Steps", nodes: [el("div", { class: "table-scroll" }, [el("table", { class: "data api-steps" }, [el("thead", {}, [head]), el("tbody", {}, lines)])])] }];
+}
