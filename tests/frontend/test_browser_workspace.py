@@ -8,7 +8,14 @@ import shutil
 import pytest
 
 from tests.factories import UserFactory
-from tests.frontend.browser import ARTIFACTS, PACKAGES, set_code, sign_in, wait_for_verdict
+from tests.frontend.browser import (
+    ARTIFACTS,
+    PACKAGES,
+    load_test_package,
+    set_code,
+    sign_in,
+    wait_for_verdict,
+)
 
 pytestmark = [pytest.mark.docker, pytest.mark.browser]
 
@@ -45,6 +52,20 @@ def create_app():
 
     return app
 """
+
+
+# The same app, keeping count: every scenario passes.
+COUNTS_STOCK = NEVER_RUNS_OUT.replace(
+    "    made = []\n",
+    "    made = []\n    stock = {}\n",
+).replace(
+    "        made.append(body)\n",
+    "        left = stock.setdefault(body['sku'], 10)\n"
+    "        if quantity > left:\n"
+    "            return jsonify(error='insufficient_stock', available=left), 409\n"
+    "        stock[body['sku']] = left - quantity\n"
+    "        made.append(body)\n",
+)
 
 
 def reserve(sku: str, quantity: int) -> dict:
@@ -201,3 +222,12 @@ def test_a_twenty_scenario_api_challenge_fits_the_workspace(
     assert not page.locator("#split-handle").is_visible()
     assert LONG_SKU in page.locator("#result details.case.fail").nth(1).inner_text()
     page.screenshot(path=str(ARTIFACTS / "workspace-390.png"), full_page=True)
+
+    # Accepted: the next unsolved challenge of the same kind is offered.
+    load_test_package("stock-reservations")
+    set_code(page, COUNTS_STOCK)
+    page.get_by_role("button", name="Submit").click()
+    assert wait_for_verdict(page, "accepted") == "Accepted"
+    following = page.get_by_role("link", name="Next challenge: Reserve stock, or say why not →")
+    assert following.get_attribute("href") == "/challenges/stock-reservations/"
+    assert metric(page, "document.documentElement.scrollWidth") <= 390
