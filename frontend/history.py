@@ -15,6 +15,7 @@ from frontend.templatetags.challenge_format import python_call
 from submissions.api.serializers import SubmissionOutput
 from submissions.models import Submission
 from submissions.queries import submission_get_for_user, submission_list_for_user
+from submissions.review_feedback import review_feedback
 
 PER_PAGE = 25
 CASE_STATUS_LABELS = {
@@ -118,5 +119,6 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
             "withheld_count": withheld,
             "without_code": without_code,
             "answers": kind.answer_lines(submission.version, submission.answers),
+            "review": review_feedback(submission),
         },
     )

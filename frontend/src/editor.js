@@ -1,7 +1,7 @@
 // The code editor: CodeMirror 6 over the page's <textarea>, which stays the form's value.
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
   drawSelection, highlightSpecialChars, rectangularSelection, dropCursor } from "@codemirror/view";
-import { EditorState } from "@codemirror/state";
+import { EditorState, Compartment } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { indentOnInput, bracketMatching, foldGutter, foldKeymap, indentUnit,
   syntaxHighlighting, defaultHighlightStyle } from "@codemirror/language";
@@ -10,6 +10,24 @@ import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { python } from "@codemirror/lang-python";
 import { sql, SQLite } from "@codemirror/lang-sql";
 import { oneDark } from "@codemirror/theme-one-dark";
+
+// The theme follows the system like the page (site.css): One Dark in dark mode, CodeMirror's
+// default light look otherwise, switched live when the system's preference changes.
+const DARK = "(prefers-color-scheme: dark)";
+const LIGHT_THEME = EditorView.theme({
+  "&": { backgroundColor: "var(--editor-bg)", color: "var(--editor-fg)" },
+  ".cm-gutters": { backgroundColor: "var(--code-bg)", color: "var(--muted)", borderRight: "1px solid var(--line)" },
+  ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "var(--subtle-2)" },
+  "&.cm-focused .cm-cursor": { borderLeftColor: "var(--fg)" },
+}, { dark: false });
+
+function prefersDark() {
+  return typeof window.matchMedia === "function" && window.matchMedia(DARK).matches;
+}
+
+function themeFor(dark) {
+  return dark ? oneDark : LIGHT_THEME;
+}
 
 // By the page's editor language (a kind's `editor_language`): its highlighting, and whether
 // completion (an SQL schema's tables and columns) opens while typing. Unknown: Python.
@@ -33,6 +51,7 @@ export function createCodeEditor(textarea, { language, completion, onChange, onR
     { key: "Mod-Enter", preventDefault: true, run: () => { if (onSubmit) onSubmit(); return true; } },
     { key: "Mod-'", preventDefault: true, run: () => { if (onRun) onRun(); return true; } },
   ]);
+  const theme = new Compartment();
   const view = new EditorView({
     parent: textarea.parentNode,
     state: EditorState.create({
@@ -67,7 +86,7 @@ export function createCodeEditor(textarea, { language, completion, onChange, onR
           indentWithTab,
         ]),
         mode.extension(completion),
-        oneDark,
+        theme.of(themeFor(prefersDark())),
         // CodeMirror owns the class attribute of its DOM: extra classes go through this facet.
         EditorView.editorAttributes.of({ class: "code-editor" }),
         EditorView.contentAttributes.of({
@@ -86,6 +105,11 @@ export function createCodeEditor(textarea, { language, completion, onChange, onR
     }),
   });
   textarea.after(view.dom);
+  if (typeof window.matchMedia === "function") {
+    window.matchMedia(DARK).addEventListener("change", (event) => {
+      view.dispatch({ effects: theme.reconfigure(themeFor(event.matches)) });
+    });
+  }
 
   textarea.hidden = true;
   // A click on the <label> focuses the editor, as it focused the textarea.

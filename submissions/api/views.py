@@ -101,7 +101,10 @@ class SubmissionListCreateView(generics.ListAPIView):
 
 
 class SubmissionDetailView(APIView):
-    @extend_schema(responses=SubmissionDetailOutput, summary="A submission's status and results")
+    @extend_schema(
+        responses=SubmissionDetailOutput,
+        summary="A submission's status and results, with its review once reviewed",
+    )
     def get(self, request: Request, submission_id: int) -> Response:
         try:
             submission = submission_get_for_user(user=request.user, submission_id=submission_id)
