@@ -16,6 +16,7 @@ from tests.frontend.browser import (
     sign_in,
     wait_for_verdict,
 )
+from tests.frontend.test_accessibility import AXE, BLOCKING
 
 pytestmark = [pytest.mark.docker, pytest.mark.browser]
 
@@ -121,6 +122,23 @@ def long_api_challenge(tmp_path):
     return challenge_import_package(package=read_package(folder)).challenge
 
 
+def workspace_violations(page) -> list[str]:
+    """axe's serious and critical violations in this feature's parts of the page: the statement,
+    the resize handle and the result panel (the code editor is CodeMirror's, checked elsewhere)."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run({include: [['.statement'], ['#split-handle'], ['#result']]},"
+        " {resultTypes: ['violations']})"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}"
+        for v in result["violations"]
+        if v["impact"] in BLOCKING
+        for node in v["nodes"]
+    ]
+
+
 def metric(page, expression: str) -> int:
     return page.evaluate(expression)
 
@@ -166,6 +184,9 @@ def test_a_twenty_scenario_api_challenge_fits_the_workspace(
     assert "HTTP 409" in example.inner_text()
     assert "<an integer>" in example.inner_text()
     assert "{{" not in page.locator("#result").inner_text()
+
+    # The result panel (tabs, folded cases) and the resize handle pass axe.
+    assert workspace_violations(page) == []
 
     # The whole page within two screens at 1280x800.
     assert metric(page, "document.documentElement.scrollHeight") <= 2 * 800
@@ -222,6 +243,7 @@ def test_a_twenty_scenario_api_challenge_fits_the_workspace(
     assert not page.locator("#split-handle").is_visible()
     assert LONG_SKU in page.locator("#result details.case.fail").nth(1).inner_text()
     page.screenshot(path=str(ARTIFACTS / "workspace-390.png"), full_page=True)
+    assert workspace_violations(page) == []
 
     # Accepted: the next unsolved challenge of the same kind is offered.
     load_test_package("stock-reservations")
