@@ -11,15 +11,17 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
     Case,
     Count,
+    Exists,
     IntegerField,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Abs, Coalesce
 
 from accounts.models import User
 from challenges.access import access_visible_challenges
@@ -124,6 +126,48 @@ def skill_list_published(*, user: User | AnonymousUser) -> QuerySet[Skill]:
     return Skill.objects.filter(
         challenges__in=challenge_list_published(user=user).values("pk")
     ).distinct()
+
+
+DIFFICULTY_RANK = {
+    Challenge.Difficulty.EASY: 0,
+    Challenge.Difficulty.MEDIUM: 1,
+    Challenge.Difficulty.HARD: 2,
+}
+
+
+def challenge_next_for(*, user: User | AnonymousUser, challenge: Challenge) -> Challenge | None:
+    """What to practise after solving `challenge`: an unsolved published challenge `user` may
+    practise of the same kind or sharing a skill; same kind and skill first, then the nearest
+    difficulty, then the title. None when nothing like it is left (one query)."""
+    skill_ids = ChallengeSkill.objects.filter(challenge_id=challenge.pk).values("skill_id")
+    shares_skill = ChallengeSkill.objects.filter(
+        challenge_id=OuterRef("pk"), skill_id__in=skill_ids
+    )
+    rank = Case(
+        *(When(difficulty=name, then=Value(value)) for name, value in DIFFICULTY_RANK.items()),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    candidates = (
+        challenges_with_progress(
+            challenge_list_published(user=user).prefetch_related(None).select_related(None),
+            user=user,
+        )
+        .exclude(pk=challenge.pk)
+        .annotate(
+            shares_skill=Exists(shares_skill),
+            same_kind=Case(
+                When(kind=challenge.kind, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+            distance=Abs(rank - Value(DIFFICULTY_RANK.get(challenge.difficulty, 1))),
+        )
+        .filter(solved=False)
+        .filter(Q(same_kind=1) | Q(shares_skill=True))
+        .order_by("-same_kind", "-shares_skill", "distance", "title", "pk")
+    )
+    return candidates.first()
 
 
 def challenge_get_published(*, slug: str, user: User | AnonymousUser) -> Challenge:
