@@ -26,7 +26,10 @@ def test_python_challenge_wrong_then_right(
 ):
     UserFactory(username="ada")
     page.goto(f"{live_server.url}/challenges/order-total/")
-    assert page.url.startswith(f"{live_server.url}/accounts/login/")
+    # A visitor reads the statement; running it takes signing in, which comes back here.
+    assert page.get_by_role("heading", name="Checkout total with a coupon").is_visible()
+    page.get_by_role("link", name="Sign in to run").click()
+    page.wait_for_url(f"{live_server.url}/accounts/login/**")
     page.get_by_label("Username").fill("ada")
     page.get_by_label("Password").fill("correct-horse-battery")
     page.get_by_role("button", name="Sign in").click()
