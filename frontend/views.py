@@ -23,6 +23,7 @@ from challenges.queries import (
 )
 from frontend.forms import CatalogueFilters, SignUpForm
 from jobs.access import access_is_employer
+from submissions.drafts import draft_for
 
 
 def _throttled(response: HttpResponse, wait_s: int) -> HttpResponse:
@@ -152,4 +153,9 @@ def challenge_page(request: HttpRequest, slug: str) -> HttpResponse:
         "source": detail.source,
         **detail.kind.page_context(detail.version),
     }
+    if request.user.is_authenticated:
+        draft = draft_for(user=request.user, challenge=detail.challenge)
+        context["server_draft"] = (
+            {"text": draft.text, "updated_at": draft.updated_at.isoformat()} if draft else None
+        )
     return render(request, "frontend/challenge.html", context)

@@ -79,18 +79,72 @@ function start(root) {
   window.addEventListener("offline", () => setConnection("You are offline. Your code is kept in this browser; Run and Submit will work again when the connection is back."));
   window.addEventListener("online", () => setConnection(""));
 
-  function saveDraft(text) {
+  // Drafts live in this browser (at once, works offline) and on the server (after a pause, so
+  // they follow the candidate to any device); the newer of the two wins when the page opens.
+  const draftUrl = root.dataset.draftUrl;
+  let serverTimer = null;
+  let serverText = null;
+
+  function saveLocal(text) {
     try {
       window.localStorage.setItem(draftKey, text);
-      if (draftStatus) draftStatus.textContent = "Draft saved in this browser.";
+      window.localStorage.setItem(draftKey + ":at", String(Date.now()));
+      return true;
     } catch (error) {
-      if (draftStatus) draftStatus.textContent = "This browser would not save a draft: keep a copy of your code.";
+      return false;
     }
   }
 
+  async function saveOnServer(text, { keepalive = false } = {}) {
+    if (!draftUrl || text === serverText) return;
+    try {
+      await request(draftUrl, {
+        method: "PUT",
+        keepalive,
+        headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": root.dataset.csrf },
+        body: JSON.stringify({ text }),
+      });
+      serverText = text;
+      if (draftStatus) draftStatus.textContent = "Draft saved.";
+    } catch (error) {
+      if (draftStatus) draftStatus.textContent = error instanceof NetworkError
+        ? "Draft saved in this browser; it goes to your account when the connection is back."
+        : "Draft saved in this browser only: " + error.message;
+    }
+  }
+
+  function saveDraft(text) {
+    const local = saveLocal(text);
+    if (draftStatus) {
+      draftStatus.textContent = local
+        ? "Draft saved in this browser."
+        : "This browser would not save a draft: keep a copy of your code.";
+    }
+    clearTimeout(serverTimer);
+    serverTimer = setTimeout(() => { serverTimer = null; saveOnServer(text); }, 1500);
+  }
+
+  function flushServerDraft(text) {
+    if (serverTimer === null) return;
+    clearTimeout(serverTimer);
+    serverTimer = null;
+    saveOnServer(text, { keepalive: true });
+  }
+
+  function loadDraft() {
+    const local = window.localStorage.getItem(draftKey);
+    const localAt = Number(window.localStorage.getItem(draftKey + ":at") || 0);
+    const server = readJson("server-draft");
+    if (server) serverText = server.text;
+    if (server && (local === null || Date.parse(server.updated_at) > localAt)) return server.text;
+    return local;
+  }
+
+
+
   if (textarea) {
-    // A saved draft wins over the starter code.
-    const saved = window.localStorage.getItem(draftKey);
+    // A saved draft (the newer of this browser's and the account's) wins over the starter code.
+    const saved = loadDraft();
     if (saved !== null) textarea.value = saved;
     let timer = null;
     // Typing saves after a pause; leaving the page or sending saves at once.
@@ -100,7 +154,10 @@ function start(root) {
       timer = null;
       saveDraft(editor.getValue());
     };
-    window.addEventListener("pagehide", flushDraft);
+    window.addEventListener("pagehide", () => {
+      flushDraft();
+      flushServerDraft(editor.getValue());
+    });
     editor = createCodeEditor(textarea, {
       language: root.dataset.language,
       completion: readJson("editor-completion"),
@@ -115,8 +172,8 @@ function start(root) {
     root.dataset.editor = "ready";
     resetButton.addEventListener("click", () => {
       if (editor.getValue() !== starter && !window.confirm("Replace your code with the starter code? Your draft is lost.")) return;
+      // Saved like any edit: the starter becomes the draft on every device (the latest wins).
       editor.setValue(starter);
-      window.localStorage.removeItem(draftKey);
       if (draftStatus) draftStatus.textContent = "Back to the starter code.";
       editor.focus();
     });
@@ -130,7 +187,7 @@ function start(root) {
   // A kind answered without the code editor (its answer template) sets up its own form.
   const renderer = rendererFor(root.dataset.kind);
   const answerForm = !textarea && renderer && renderer.setupAnswer
-    ? renderer.setupAnswer(root, { loadDraft: () => window.localStorage.getItem(draftKey), saveDraft, send })
+    ? renderer.setupAnswer(root, { loadDraft, saveDraft, send })
     : null;
 
   // The same shortcuts anywhere in the workspace (the editor handles its own first).
