@@ -12,9 +12,11 @@ before python-markdown, on the same text, and decides tag by tag:
   non-void tag written as `<b/>`, and a tag nested deeper than MAX_TAG_DEPTH,
 - an HTML comment `<!--` with no `-->`
 
-is shown as text (so is any other `<` that could start markup): its `<` is replaced by SENTINEL, which python-markdown and bleach pass through
-as a plain character and the renderer turns into `&lt;` at the very end (so the tag reads the
-same inside and outside code). Tags in fenced code, indented code and code spans are left alone.
+is shown as text, and so is any other `<` that is not the start of a kept tag, an autolink or a
+closed comment: its `<` is replaced by SENTINEL, which python-markdown and bleach pass through as
+a plain character and the renderer turns into `&lt;` at the very end, so it reads the same in
+text and in code. Tags in fenced code, indented code and code spans are never judged (no
+warning) and read exactly as written.
 Each decision comes with a warning naming the line.
 """
 
@@ -160,6 +162,8 @@ def _paragraphs(source: str, start: int, end: int) -> list[tuple[int, int]]:
         found.append((pos, blank.start()))
         pos = blank.end()
     found.append((pos, end))
+    # A paragraph starts at its first line (not at the newline ending the blank one before it).
+    found = [(a + len(source[a:b]) - len(source[a:b].lstrip("\n")), b) for a, b in found]
     return [(a, b) for a, b in found if source[a:b].strip()]
 
 
