@@ -71,7 +71,7 @@ def test_editing_a_draft_re_renders_and_resets_validation(staff_client, order_to
     response = staff_client.post(f"/admin/challenges/challengeversion/{draft.pk}/change/", form)
     assert response.status_code == 302, response.content.decode()[:2000]
     draft.refresh_from_db()
-    assert draft.statement_html == "<h1>New statement alert(1)</h1>"
+    assert draft.statement_html == "<h1>New statement &lt;script&gt;alert(1)&lt;/script&gt;</h1>"
     assert draft.validation_ok is None
     assert draft.content_digest != order_total.current_version.content_digest
 
