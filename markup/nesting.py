@@ -24,6 +24,8 @@ def _bounded_line(line: str) -> str | None:
             if _RULE.fullmatch(line):
                 return None
             at = pos + indent
+            if line[at].isdigit():  # "1." is escaped as "1\." ("\1" would print its backslash)
+                at += len(line[at:]) - len(line[at:].lstrip("0123456789"))
             return line[:at] + "\\" + line[at:]
         pos = marker.end()
     return None
