@@ -19,6 +19,7 @@ from challenges.services import (
     challenge_version_refresh,
     challenge_version_validation_request,
 )
+from markup import render_markdown_checked
 
 
 @admin.register(Skill)
@@ -256,7 +257,12 @@ class ChallengeVersionAdmin(admin.ModelAdmin):
 
     @admin.display(description="statement preview (sanitised)")
     def statement_preview(self, version: ChallengeVersion) -> str:
-        return mark_safe(f'<div class="statement-preview">{version.statement_html}</div>')  # noqa: S308 (sanitised by render_markdown)
+        preview = mark_safe(f'<div class="statement-preview">{version.statement_html}</div>')  # noqa: S308 (sanitised by render_markdown)
+        warnings = render_markdown_checked(version.statement_md).warnings
+        if not warnings:
+            return preview
+        listed = format_html_join("", "<li>{}</li>", ((warning,) for warning in warnings))
+        return format_html('<ul class="markdown-warnings">{}</ul>{}', listed, preview)
 
     @admin.display(description="validation")
     def validation_summary(self, version: ChallengeVersion) -> str:

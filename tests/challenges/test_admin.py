@@ -206,3 +206,16 @@ def test_the_admin_offers_and_accepts_only_registered_kinds(staff_client, settin
     accepted = staff_client.post("/admin/challenges/challenge/add/", {**form, "kind": "glossary"})
     assert accepted.status_code == 302, accepted.content.decode()[:2000]
     assert Challenge.objects.get(slug="new-one").kind == "glossary"
+
+
+def test_the_statement_preview_lists_markdown_warnings(staff_client, order_total):
+    action(staff_client, "draft_new_version", order_total)
+    draft = ChallengeVersion.objects.get(challenge=order_total, number=2)
+    ChallengeVersion.objects.filter(pk=draft.pk).update(
+        statement_md="Intro\n\n<details>\n\n`code`\n", statement_html="<p>stored</p>"
+    )
+    page = staff_client.get(f"/admin/challenges/challengeversion/{draft.pk}/change/")
+    assert (
+        '<ul class="markdown-warnings"><li>line 3: &lt;details&gt; is not allowed; shown as '
+        'text</li></ul><div class="statement-preview"><p>stored</p></div>'
+    ) in page.content.decode()
