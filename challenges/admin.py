@@ -198,6 +198,10 @@ class ChallengeVersionForm(forms.ModelForm):
         for field in ("starter_code", "reference_solution"):
             if field in data:
                 problems[field] = package_content.source_problems(data[field])
+        limit = package_content.MAX_MARKDOWN_CHARS
+        for field in ("statement_md", "editorial_md"):
+            if len(data.get(field) or "") > limit:
+                problems[field] = [f"at most {limit} characters"]
         for field, found in problems.items():
             if found:
                 self.add_error(field, found)

@@ -219,3 +219,22 @@ def test_the_statement_preview_lists_markdown_warnings(staff_client, order_total
         '<ul class="markdown-warnings"><li>line 3: &lt;details&gt; is not allowed; shown as '
         'text</li></ul><div class="statement-preview"><p>stored</p></div>'
     ) in page.content.decode()
+
+
+def test_an_over_long_statement_is_a_form_error(staff_client, order_total):
+    action(staff_client, "draft_new_version", order_total)
+    draft = ChallengeVersion.objects.get(challenge=order_total, number=2)
+    form = {
+        "statement_md": "x" * 200_001,
+        "starter_code": draft.starter_code,
+        "reference_solution": draft.reference_solution,
+        "config": '{"entrypoint": "order_total", "comparator": "exact", "time_limit_s": 2}',
+        "hints": "[]",
+        "mutants": "[]",
+        "editorial_md": "",
+        "cases-TOTAL_FORMS": "0",
+        "cases-INITIAL_FORMS": "0",
+    }
+    page = staff_client.post(f"/admin/challenges/challengeversion/{draft.pk}/change/", form)
+    assert page.status_code == 200
+    assert "at most 200000 characters" in page.content.decode()
