@@ -3,6 +3,8 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from accounts.timezones import validate_time_zone
+
 
 class User(AbstractUser):
     class Role(models.TextChoices):
@@ -11,6 +13,8 @@ class User(AbstractUser):
 
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.CANDIDATE)
     display_name = models.CharField(max_length=150, blank=True)
+    # An IANA zone name (zoneinfo's available zones): pages show dates in it.
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"

@@ -8,7 +8,20 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Abs, Coalesce
 
 from accounts.models import User
 from challenges.access import access_visible_challenges
@@ -17,10 +30,46 @@ from challenges.models import Challenge, ChallengeSkill, ChallengeVersion, Skill
 from challenges.packages import ChallengePackage, package_from_content
 from challenges.provenance import provenance_shown
 from readiness.assists import NONE_OPENED, AssistsOpened, assists_opened
+from submissions.models import Submission
 from submissions.queries import challenge_solved_by, challenges_with_progress
 
 # The progress filter's values: solved; attempted but not solved; never attempted.
 PROGRESS_CHOICES = ("solved", "attempted", "new")
+
+# The catalogue's orders (value, label); the first is the default. Ties fall back to the title.
+SORT_CHOICES = (
+    ("title", "Title"),
+    ("difficulty", "Difficulty (easiest first)"),
+    ("newest", "Newest first"),
+    ("most_solved", "Most solved"),
+)
+_DIFFICULTY_RANK = Case(
+    *(
+        When(difficulty=value, then=Value(rank))
+        for rank, value in enumerate(Challenge.Difficulty.values)
+    ),
+    default=Value(len(Challenge.Difficulty.values)),
+    output_field=IntegerField(),
+)
+_ORDERINGS = {
+    "title": ("title", "pk"),
+    "difficulty": ("difficulty_rank", "title", "pk"),
+    "newest": ("-created_at", "-pk"),
+    "most_solved": ("-solvers", "title", "pk"),
+}
+
+
+def with_solvers(queryset: QuerySet[Challenge]) -> QuerySet[Challenge]:
+    """Annotate `solvers`: how many people solved each challenge (a `passed` submission of any
+    of its versions), as one correlated subquery inside the list's own query."""
+    solvers = (
+        Submission.objects.filter(version__challenge=OuterRef("pk"), passed=True)
+        .order_by()
+        .values("version__challenge")
+        .annotate(n=Count("user", distinct=True))
+        .values("n")
+    )
+    return queryset.annotate(solvers=Coalesce(Subquery(solvers, output_field=IntegerField()), 0))
 
 
 def challenge_list_published(*, user: User | AnonymousUser) -> QuerySet[Challenge]:
@@ -44,13 +93,17 @@ def challenge_list_filtered(
     skill: str | None = None,
     search: str | None = None,
     progress: str | None = None,
+    sort: str | None = None,
 ) -> QuerySet[Challenge]:
-    """Published challenges annotated with `solved`/`attempted`, narrowed by validated filters.
+    """Published challenges annotated with `solved`/`attempted`/`solvers`, narrowed by validated
+    filters and ordered by `sort` (a SORT_CHOICES value; empty or None: by title).
 
     Empty or None filters are not applied; `skill` is a skill's slug, `search` words in the
     title, `progress` one of PROGRESS_CHOICES.
     """
     queryset = challenges_with_progress(challenge_list_published(user=user), user=user)
+    queryset = with_solvers(queryset).annotate(difficulty_rank=_DIFFICULTY_RANK)
+    queryset = queryset.order_by(*_ORDERINGS.get(sort or "title", _ORDERINGS["title"]))
     if kind:
         queryset = queryset.filter(kind=kind)
     if difficulty:
@@ -73,6 +126,48 @@ def skill_list_published(*, user: User | AnonymousUser) -> QuerySet[Skill]:
     return Skill.objects.filter(
         challenges__in=challenge_list_published(user=user).values("pk")
     ).distinct()
+
+
+DIFFICULTY_RANK = {
+    Challenge.Difficulty.EASY: 0,
+    Challenge.Difficulty.MEDIUM: 1,
+    Challenge.Difficulty.HARD: 2,
+}
+
+
+def challenge_next_for(*, user: User | AnonymousUser, challenge: Challenge) -> Challenge | None:
+    """What to practise after solving `challenge`: an unsolved published challenge `user` may
+    practise of the same kind or sharing a skill; same kind and skill first, then the nearest
+    difficulty, then the title. None when nothing like it is left (one query)."""
+    skill_ids = ChallengeSkill.objects.filter(challenge_id=challenge.pk).values("skill_id")
+    shares_skill = ChallengeSkill.objects.filter(
+        challenge_id=OuterRef("pk"), skill_id__in=skill_ids
+    )
+    rank = Case(
+        *(When(difficulty=name, then=Value(value)) for name, value in DIFFICULTY_RANK.items()),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    candidates = (
+        challenges_with_progress(
+            challenge_list_published(user=user).prefetch_related(None).select_related(None),
+            user=user,
+        )
+        .exclude(pk=challenge.pk)
+        .annotate(
+            shares_skill=Exists(shares_skill),
+            same_kind=Case(
+                When(kind=challenge.kind, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+            distance=Abs(rank - Value(DIFFICULTY_RANK.get(challenge.difficulty, 1))),
+        )
+        .filter(solved=False)
+        .filter(Q(same_kind=1) | Q(shares_skill=True))
+        .order_by("-same_kind", "-shares_skill", "distance", "title", "pk")
+    )
+    return candidates.first()
 
 
 def challenge_get_published(*, slug: str, user: User | AnonymousUser) -> Challenge:

@@ -4,7 +4,7 @@ import { build } from "esbuild";
 const production = process.env.NODE_ENV !== "development";
 
 await build({
-  entryPoints: { challenge: "src/challenge.js" },
+  entryPoints: { challenge: "src/challenge.js", review: "src/review.js", studio: "src/studio.js" },
   bundle: true,
   format: "esm",
   target: ["es2020"],

@@ -10,6 +10,7 @@ from django.contrib.auth import password_validation
 from accounts.models import User
 from challenges.kinds import kind_choices
 from challenges.models import Challenge, Skill
+from challenges.queries import SORT_CHOICES
 
 
 class SignUpForm(forms.Form):
@@ -70,6 +71,10 @@ class CatalogueFilters(forms.Form):
             ("new", "Not started"),
         ],
         error_messages=INVALID_CHOICE,
+    )
+
+    sort = forms.ChoiceField(
+        required=False, label="Sort by", choices=SORT_CHOICES, error_messages=INVALID_CHOICE
     )
 
     def __init__(self, data, *, skills: Iterable[Skill]) -> None:

@@ -11,9 +11,11 @@ from django.shortcuts import render
 
 from challenges.grading import Verdict
 from challenges.kinds import kind_for
+from frontend.templatetags.challenge_format import python_call
 from submissions.api.serializers import SubmissionOutput
 from submissions.models import Submission
 from submissions.queries import submission_get_for_user, submission_list_for_user
+from submissions.review_feedback import review_feedback
 
 PER_PAGE = 25
 CASE_STATUS_LABELS = {
@@ -23,6 +25,26 @@ CASE_STATUS_LABELS = {
     "withheld": "Not shown",
     **dict(Verdict.choices),
 }
+
+
+def time_label(time_ms: object) -> str:
+    """A case's measured time ("< 1 ms" under a millisecond); empty when it wasn't measured."""
+    if isinstance(time_ms, bool) or not isinstance(time_ms, int | float) or time_ms < 0:
+        return ""
+    return "< 1 ms" if time_ms < 1 else f"{round(time_ms)} ms"
+
+
+def shown_input(kind: str, config: dict, row: dict[str, Any]) -> str:
+    """A visible Python case's input as the statement writes it (the call); empty otherwise."""
+    case_input = row.get("input")
+    if kind != "python" or not isinstance(case_input, dict) or row.get("visibility") != "example":
+        return ""
+    if "stdin" in case_input:
+        return str(case_input["stdin"])
+    try:
+        return python_call(case_input, str(config.get("entrypoint") or "solution"))
+    except (KeyError, TypeError, AttributeError):
+        return ""
 
 
 def cases_passed(results: list[dict[str, Any]]) -> tuple[int, int]:
@@ -61,10 +83,13 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
     # The API's representation: hidden cases were redacted when graded, and whatever the API
     # withholds the page withholds too.
     data = SubmissionOutput(submission).data
+    config = submission.version.config if isinstance(submission.version.config, dict) else {}
     results = [
         {
             **row,
             "status_label": CASE_STATUS_LABELS.get(row["status"], row["status"]),
+            "time_label": time_label(row.get("time_ms")),
+            "shown_input": shown_input(challenge.kind, config, row),
             # Only visible cases carry these: a hidden row has no expected/actual to show.
             # (label, value, written by the author: its matchers are shown in words)
             "sides": [
@@ -94,5 +119,6 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
             "withheld_count": withheld,
             "without_code": without_code,
             "answers": kind.answer_lines(submission.version, submission.answers),
+            "review": review_feedback(submission),
         },
     )

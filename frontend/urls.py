@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from frontend import history, views
+from frontend import account, history, reviews, views
 from frontend.dashboard import dashboard, dashboard_goal
 
 app_name = "frontend"
@@ -45,10 +45,17 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
+    path("account/", account.account, name="account"),
+    path("account/profile/", account.account_profile, name="account_profile"),
+    path("account/password/", account.account_password, name="account_password"),
+    path("account/export.json", account.account_export, name="account_export"),
+    path("account/delete/", account.account_delete, name="account_delete"),
     path("dashboard/", dashboard, name="dashboard"),
     path("dashboard/goal/", dashboard_goal, name="dashboard_goal"),
     path("challenges/", views.catalogue, name="catalogue"),
     path("challenges/<slug:slug>/", views.challenge_page, name="challenge"),
     path("submissions/", history.history, name="history"),
     path("submissions/<int:submission_id>/", history.submission_detail, name="submission"),
+    path("reviews/", reviews.review_queue_page, name="reviews"),
+    path("reviews/<int:submission_id>/", reviews.review_page, name="review"),
 ]

@@ -2,15 +2,17 @@
 
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.contrib.humanize.templatetags.humanize import apnumber
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from accounts.services import user_create
 from accounts.throttles import throttle_attempt, throttle_message
+from challenges.api.views import CATALOGUE_PAGE_SIZE
 from challenges.kinds import kind_choices, kind_for
 from challenges.models import Challenge
 from challenges.queries import (
@@ -110,22 +112,29 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 def catalogue(request: HttpRequest) -> HttpResponse:
+    """Open to visitors (the public catalogue); signed in, with progress and private challenges."""
     filters = CatalogueFilters(request.GET, skills=skill_list_published(user=request.user))
     filters.is_valid()  # cleaned_data then holds only the valid filters
+    if not request.user.is_authenticated:
+        filters.cleaned_data.pop("progress", None)  # a visitor has none
+    challenges = challenge_list_filtered(user=request.user, **filters.cleaned_data)
+    page = Paginator(challenges, CATALOGUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    # Page links keep the valid filters and the order.
+    kept = {key: value for key, value in filters.cleaned_data.items() if value}
     return render(
         request,
         "frontend/catalogue.html",
         {
             "filters": filters,
-            "challenges": list(challenge_list_filtered(user=request.user, **filters.cleaned_data)),
+            "page": page,
+            "challenges": page.object_list,
+            "query": urlencode(kept),
             "total": challenge_list_published(user=request.user).count(),
         },
     )
 
 
-@login_required
 def challenge_page(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         detail = challenge_detail(user=request.user, slug=slug)

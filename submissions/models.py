@@ -81,8 +81,13 @@ class Review(models.Model):
     """A reviewer's rubric scores for a submission's free-text answers."""
 
     submission = models.OneToOneField(Submission, on_delete=models.CASCADE, related_name="review")
+    # None once the reviewer deleted their account: the candidate keeps the scores and comment
+    # (accounts.services.user_delete detaches them first; PROTECT still stops any other path).
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews_given"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="reviews_given",
     )
     # {question name: [points per rubric criterion, in rubric order]}
     scores = models.JSONField()
@@ -90,4 +95,24 @@ class Review(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
-        return f"review of #{self.submission_id} by {self.reviewer}"
+        return f"review of #{self.submission_id} by {self.reviewer or 'a deleted account'}"
+
+
+class Draft(models.Model):
+    """A candidate's unsent work on a challenge (code, or a design answer as JSON text), kept on
+    the server so it follows them to any device. One per candidate and challenge."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
+    )
+    challenge = models.ForeignKey(
+        "challenges.Challenge", on_delete=models.CASCADE, related_name="drafts"
+    )
+    text = models.TextField(blank=True)
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "challenge"], name="unique_draft")]
+
+    def __str__(self) -> str:
+        return f"draft of {self.user} on {self.challenge}"

@@ -39,6 +39,13 @@ class Totals:
     submissions: int
     submits_graded: int  # submits with a final verdict: not queued, failed or awaiting review
     submits_accepted: int
+    # Submits that passed: the same rule as "solved" (Submission.passed: accepted for code, the
+    # pass mark for design, settled again by a review), so the two numbers never disagree.
+    submits_passed: int = 0
+
+    @property
+    def pass_percent(self) -> int | None:
+        return _percent(self.submits_passed, self.submits_graded) if self.submits_graded else None
 
     @property
     def acceptance_rate(self) -> float | None:
@@ -138,6 +145,11 @@ def progress_for_user(*, user: User, today: datetime.date | None = None) -> Prog
                 status=Submission.Status.DONE,
                 verdict=Submission.Verdict.ACCEPTED,
             ),
+        ),
+        submits_passed=Count(
+            "pk",
+            filter=Q(mode=Submission.Mode.SUBMIT, status=Submission.Status.DONE, passed=True)
+            & ~Q(verdict=Submission.Verdict.PENDING_REVIEW),
         ),
     )
     # Not the code, outputs or statements: large, and not shown here.

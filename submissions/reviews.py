@@ -10,6 +10,8 @@ from submissions.grading import submission_mark_passed
 from submissions.models import Review, Submission
 from submissions.queueing import submission_graded_on_commit
 
+MAX_COMMENT_CHARS = 5_000
+
 
 class ReviewRejected(ValueError):
     """The scores don't fit the rubric, or the submission is not waiting for review."""
@@ -20,6 +22,8 @@ def submission_review(
     *, submission: Submission, reviewer: User, scores: dict, comment: str = ""
 ) -> Submission:
     """Score the free-text answers with their rubrics and settle the final score and verdict."""
+    if not isinstance(comment, str) or len(comment) > MAX_COMMENT_CHARS:
+        raise ReviewRejected(f"a comment is text of at most {MAX_COMMENT_CHARS} characters")
     if submission.user_id == reviewer.pk:
         raise ReviewRejected("you can't review your own submission")
     if submission.verdict != Verdict.PENDING_REVIEW:

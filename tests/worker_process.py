@@ -49,3 +49,34 @@ def stop_worker(process: subprocess.Popen) -> str:
             process.kill()
             process.wait()
     return process.stdout.read() if process.stdout else ""
+
+
+class OutputReader:
+    """Collects a worker's output lines as they come (the worker runs unbuffered), so a test can
+    wait for a line instead of sleeping."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        import threading
+
+        self.lines: list[str] = []
+        self._thread = threading.Thread(target=self._read, args=(process,), daemon=True)
+        self._thread.start()
+
+    def _read(self, process: subprocess.Popen) -> None:
+        for line in iter(process.stdout.readline, ""):
+            self.lines.append(line)
+
+    def wait_for(self, text: str, timeout: float = 60.0) -> None:
+        import time
+
+        deadline = time.monotonic() + timeout
+        while not any(text in line for line in list(self.lines)):
+            assert time.monotonic() < deadline, f"no {text!r} within {timeout} s: {self.text()}"
+            time.sleep(0.05)
+
+    def text(self) -> str:
+        return "".join(self.lines)
+
+    def close(self) -> str:
+        self._thread.join(timeout=10)
+        return self.text()

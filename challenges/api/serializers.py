@@ -18,6 +18,9 @@ class ChallengeListOutput(serializers.ModelSerializer):
     )
     tags = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     progress = serializers.SerializerMethodField(help_text="solved, attempted or new (for you).")
+    solvers = serializers.IntegerField(
+        read_only=True, help_text="How many people solved it (a passing submit)."
+    )
 
     class Meta:
         model = Challenge
@@ -31,6 +34,7 @@ class ChallengeListOutput(serializers.ModelSerializer):
             "context",
             "estimated_minutes",
             "progress",
+            "solvers",
         ]
 
     def get_progress(self, challenge: Challenge) -> str:
@@ -48,6 +52,7 @@ class ExampleOutput(serializers.ModelSerializer):
 # Renders a `challenges.queries.ChallengeDetail`, the selector the challenge page renders too.
 class ChallengeDetailOutput(ChallengeListOutput):
     progress = None
+    solvers = None
     version = serializers.IntegerField(source="version.number")
     statement_html = serializers.CharField(source="version.statement_html")
     starter_code = serializers.CharField(source="version.starter_code")
@@ -83,7 +88,7 @@ class ChallengeDetailOutput(ChallengeListOutput):
 
     class Meta(ChallengeListOutput.Meta):
         fields = [
-            *(f for f in ChallengeListOutput.Meta.fields if f != "progress"),
+            *(f for f in ChallengeListOutput.Meta.fields if f not in ("progress", "solvers")),
             "version",
             "statement_html",
             "starter_code",

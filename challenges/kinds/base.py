@@ -50,6 +50,11 @@ class Kind:
 
     # Packages -------------------------------------------------------------------------------
 
+    @property
+    def template_folder(self) -> Path:
+        """A minimal package of this kind that validates as is: the studio's starting point."""
+        return Path(__file__).resolve().parent / "templates" / self.name
+
     def config_problems(self, config: dict) -> list[str]:
         """Problems with the kind's own table beyond key types (e.g. an entrypoint's name)."""
         return []

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "submissions",
     "readiness",
     "jobs",
+    "studio",
     "frontend",
 ]
 
@@ -82,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.UserTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -336,6 +338,9 @@ SPECTACULAR_SETTINGS = {
         "JobStatusEnum": "jobs.models.Job.Status",
         "ApplicationStageEnum": "jobs.models.Stage",
         "RoleVerdictEnum": "jobs.api.serializers.VERDICT_CHOICES",
+        # A submission's status and verdict appear in its list and detail shapes alike.
+        "SubmissionOutputStatusEnum": "submissions.models.Submission.Status",
+        "SubmissionOutputVerdictEnum": "challenges.grading.Verdict",
     },
 }
 

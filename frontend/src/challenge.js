@@ -5,6 +5,7 @@ import { createCodeEditor } from "./editor.js";
 import { rendererFor } from "./kinds/index.js";
 import { el } from "./render.js";
 import { renderSubmission, VERDICTS } from "./results.js";
+import { setupResultTabs, setupSplit } from "./workspace.js";
 
 const root = document.getElementById("workspace");
 if (root) start(root);
@@ -53,6 +54,10 @@ function start(root) {
   let editor = null;
   let flushDraft = () => {};
   let sending = false;
+  // What the page knows that result rows don't, for each kind's notation.
+  const context = { entrypoint: root.dataset.entrypoint || "" };
+  setupSplit(root);
+  setupResultTabs(result);
 
   function show(state, nodes) {
     result.dataset.state = state;
@@ -154,7 +159,7 @@ function start(root) {
       const when = new Date(submission.created_at).toLocaleString();
       const verdict = submission.verdict ? VERDICTS[submission.verdict] || submission.verdict : submission.status;
       show("done", [el("p", { class: "notice", role: "status", id: "restored", text: "Restored your code from submission #" + submission.id + " (" + when + ", " + verdict + "). Its results:" })]
-        .concat(renderSubmission(submission)));
+        .concat(renderSubmission(submission, context)));
     } catch (error) {
       show("error", [el("p", { class: "error", role: "alert", text: "Could not restore submission #" + id + ": " + error.message })]);
     }
@@ -224,7 +229,7 @@ function start(root) {
         continue;
       }
       if (lostSince) { lostSince = null; setConnection(""); }
-      show(submission.finished ? "done" : "pending", renderSubmission(submission));
+      show(submission.finished ? "done" : "pending", renderSubmission(submission, context));
       if (submission.finished) {
         // The server's "solved" rule (Submission.passed) decides; the detail API has the editorial.
         if (submission.passed) revealEditorial();

@@ -10,14 +10,19 @@ from submissions.progress import progress_for_user
 
 
 class ProgressTotalsOutput(serializers.Serializer):
-    solved = serializers.IntegerField()
+    solved = serializers.IntegerField(
+        help_text="Published challenges with a passed submit (the rule of submits_passed)."
+    )
     attempted = serializers.IntegerField(help_text="Attempted but not solved yet.")
     published = serializers.IntegerField(help_text="Published challenges you may practise.")
     submissions = serializers.IntegerField(help_text="Runs and submits, on any challenge.")
     submits_graded = serializers.IntegerField(
         help_text="Submits with a final verdict (not queued, failed or awaiting review)."
     )
-    submits_accepted = serializers.IntegerField()
+    submits_accepted = serializers.IntegerField(help_text="Graded submits with verdict accepted.")
+    submits_passed = serializers.IntegerField(
+        help_text="Graded submits that passed: the rule that makes a challenge solved."
+    )
     acceptance_rate = serializers.FloatField(
         allow_null=True, help_text="submits_accepted / submits_graded; null before any."
     )

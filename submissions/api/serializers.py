@@ -1,9 +1,13 @@
 """Input and output shapes of the submissions API."""
 
 from django.conf import settings
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from challenges.queries import challenge_next_for
 from submissions.models import Submission
+from submissions.review_feedback import review_feedback
 
 
 class SubmissionCreateInput(serializers.Serializer):
@@ -87,3 +91,71 @@ class SubmissionOutput(serializers.ModelSerializer):
             "finished_at",
             "code",
         ]
+
+
+class NextChallengeOutput(serializers.Serializer):
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    kind = serializers.CharField()
+    difficulty = serializers.CharField()
+    url = serializers.CharField(help_text="The challenge's page.")
+
+
+class ReviewCriterionOutput(serializers.Serializer):
+    criterion = serializers.CharField()
+    points = serializers.IntegerField(allow_null=True, help_text="What the criterion is worth.")
+    score = serializers.IntegerField(allow_null=True, help_text="What the reviewer gave.")
+
+
+class ReviewQuestionOutput(serializers.Serializer):
+    name = serializers.CharField()
+    prompt = serializers.CharField()
+    earned = serializers.IntegerField()
+    points = serializers.IntegerField()
+    criteria = ReviewCriterionOutput(many=True)
+
+
+class ReviewFeedbackOutput(serializers.Serializer):
+    comment = serializers.CharField(allow_blank=True)
+    reviewed_at = serializers.DateTimeField()
+    questions = ReviewQuestionOutput(many=True)
+
+
+class SubmissionDetailOutput(SubmissionOutput):
+    """One submission: its review once reviewed, and what to practise next once it passed."""
+
+    review = serializers.SerializerMethodField(
+        help_text=(
+            "Design challenges, once reviewed: per free-text question the score per rubric "
+            "criterion, and the reviewer's comment (reviews are anonymous)."
+        )
+    )
+    next_challenge = serializers.SerializerMethodField(
+        help_text=(
+            "After a passed submit: the next unsolved published challenge of the same kind or "
+            "skill (null otherwise, or when none is left)."
+        )
+    )
+
+    @extend_schema_field(ReviewFeedbackOutput(allow_null=True))
+    def get_review(self, submission: Submission) -> dict | None:
+        feedback = review_feedback(submission)
+        return None if feedback is None else ReviewFeedbackOutput(feedback).data
+
+    @extend_schema_field(NextChallengeOutput(allow_null=True))
+    def get_next_challenge(self, submission: Submission) -> dict | None:
+        if not (submission.passed and submission.mode == Submission.Mode.SUBMIT):
+            return None
+        following = challenge_next_for(user=submission.user, challenge=submission.version.challenge)
+        if following is None:
+            return None
+        return {
+            "slug": following.slug,
+            "title": following.title,
+            "kind": following.kind,
+            "difficulty": following.difficulty,
+            "url": reverse("frontend:challenge", args=[following.slug]),
+        }
+
+    class Meta(SubmissionOutput.Meta):
+        fields = [*SubmissionOutput.Meta.fields, "review", "next_challenge"]

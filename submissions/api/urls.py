@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from submissions.api.drafts import DraftView
 from submissions.api.progress import MyProgressView
 from submissions.api.reviews import ReviewQueueView, ReviewSubmitView
 from submissions.api.views import SubmissionDetailView, SubmissionListCreateView
@@ -16,4 +17,5 @@ urlpatterns = [
     path("reviews/", ReviewQueueView.as_view(), name="api-review-queue"),
     path("reviews/<int:submission_id>/", ReviewSubmitView.as_view(), name="api-review-submit"),
     path("me/progress/", MyProgressView.as_view(), name="api-my-progress"),
+    path("challenges/<slug:slug>/draft/", DraftView.as_view(), name="api-challenge-draft"),
 ]

@@ -10,7 +10,11 @@ from rest_framework.views import APIView
 
 from challenges.models import Challenge
 from challenges.queries import challenge_get_published
-from submissions.api.serializers import SubmissionCreateInput, SubmissionOutput
+from submissions.api.serializers import (
+    SubmissionCreateInput,
+    SubmissionDetailOutput,
+    SubmissionOutput,
+)
 from submissions.api.throttles import SubmissionCreateThrottle
 from submissions.creation import (
     QueueFull,
@@ -97,10 +101,13 @@ class SubmissionListCreateView(generics.ListAPIView):
 
 
 class SubmissionDetailView(APIView):
-    @extend_schema(responses=SubmissionOutput, summary="A submission's status and results")
+    @extend_schema(
+        responses=SubmissionDetailOutput,
+        summary="A submission's status and results, with its review once reviewed",
+    )
     def get(self, request: Request, submission_id: int) -> Response:
         try:
             submission = submission_get_for_user(user=request.user, submission_id=submission_id)
         except Submission.DoesNotExist:
             raise Http404 from None
-        return Response(SubmissionOutput(submission).data)
+        return Response(SubmissionDetailOutput(submission).data)

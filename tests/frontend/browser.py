@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 
@@ -43,7 +44,8 @@ def editor_text(page) -> str:
 
 
 def sign_in(page, live_server, next_path: str, username: str = "ada") -> None:
-    page.goto(f"{live_server.url}{next_path}")
+    # Straight to the sign-in page: catalogue and challenge pages no longer redirect visitors.
+    page.goto(f"{live_server.url}/accounts/login/?{urlencode({'next': next_path})}")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()

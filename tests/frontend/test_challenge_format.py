@@ -59,3 +59,49 @@ def test_api_matchers_read_as_words_and_returned_values_stay_literal():
     )
     # What code returned is shown as it is, even if it looks like a matcher.
     assert python_value({"$any": True}) == "{'$any': True}"
+
+
+def test_an_api_step_reads_as_http_with_references_and_matchers_in_words():
+    from frontend.templatetags.challenge_format import http_request, http_response
+
+    step = {
+        "method": "patch",
+        "path": "/orders/{{0.json.id}}",
+        "query": {"expand": "lines"},
+        "headers": {"If-Match": "{{0.headers.etag}}", "X-Status": "{{1.status}}"},
+        "json": {"note": "{{0.json}}"},
+    }
+    assert http_request(step) == (
+        "PATCH /orders/<the id returned by step 1>?expand=lines\n"
+        "If-Match: <the etag header returned by step 1>\n"
+        "X-Status: <the status of step 2>\n"
+        "\n"
+        '{"note": "<the body returned by step 1>"}'
+    )
+    response = {
+        "status": 201,
+        "headers": {"Location": {"$regex": "/orders/\\d+"}},
+        "json": {"id": {"$type": "integer"}, "secret": {"$absent": True}, "sku": "MUG"},
+    }
+    assert http_response(response) == (
+        "HTTP 201\n"
+        "Location: <text matching '/orders/\\\\d+'>\n"
+        "\n"
+        '{"id": <an integer>, "secret": <absent>, "sku": "MUG"}'
+    )
+    # A long body is indented, one field a line.
+    long_body = {"status": 200, "json": {"description": "x" * 50, "id": {"$any": True}}}
+    assert http_response(long_body).splitlines()[2:] == [
+        "{",
+        f'  "description": "{"x" * 50}",',
+        '  "id": <any value>',
+        "}",
+    ]
+    assert http_response({"json": {"$exact": {"ok": True}}}) == (
+        'HTTP (any status)\n\n{"ok": true}'
+    )
+    # An author's text that looks like our internal mark stays as written.
+    assert http_response({"status": 200, "json": {"t": "\ue0007\ue000"}}).endswith(
+        '"t": "\ue0007\ue000"}'
+    )
+    assert http_response(None) == "—"

@@ -79,7 +79,7 @@ def test_history_lists_only_my_submissions_with_their_columns(client, ada, order
     page = client.get("/submissions/").content.decode()
     assert row_links(page) == [run.pk, mine.pk]
     rows = page.split("<tbody>")[1].split("</tbody>")[0].split("</tr>")
-    cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in rows[1].split("<td>")[1:]]
+    cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.split(r"<td[^>]*>", rows[1])[1:]]
     assert cells == [
         "March 5, 2026, 2:30 p.m.",
         "Checkout total with a coupon",
@@ -92,7 +92,10 @@ def test_history_lists_only_my_submissions_with_their_columns(client, ada, order
     ]
     assert '<time datetime="2026-03-05T14:30:00+00:00">' in rows[1]
     assert '<a href="/challenges/order-total/">Checkout total with a coupon</a>' in rows[1]
-    queued = [re.sub(r"<[^>]+>", "", cell).strip() for cell in rows[0].split("<td>")[1:]]
+    queued = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.split(r"<td[^>]*>", rows[0])[1:]]
+    # Each cell names its column: at phone width the rows become labelled cards.
+    labels = re.findall(r'<td data-label="([^"]+)"', rows[1])
+    assert labels == ["When", "Challenge", "Mode", "Result", "Score", "Cases passed", "Time"]
     assert queued[2:7] == ["Run", "Queued", "—", "—", "—"]
 
 
@@ -299,3 +302,17 @@ def test_an_examples_matchers_read_as_words_and_the_actual_value_literally(
     assert "<pre>&lt;raises ValueError(&#x27;empty basket&#x27;)&gt;</pre>" in page
     # What the code returned is shown as it is, even when it looks like a matcher.
     assert "<pre>{&#x27;$any&#x27;: True}</pre>" in page
+
+
+def test_a_python_example_shows_its_call_and_only_measured_times(client, ada, order_total):
+    rows = graded_rows(order_total, failing="none")
+    visible = [row for row in rows if row["visibility"] == "example"]
+    visible[0]["time_ms"] = 0  # measured under a millisecond
+    del visible[1]["time_ms"]  # not measured (a case that never ran)
+    mine = submission(ada, order_total, status="done", verdict="accepted", score=1, results=rows)
+    page = client.get(f"/submissions/{mine.pk}/").content.decode()
+    times = re.findall(r'<span class="muted">([^<]*ms)</span>', page)
+    assert times == ["&lt; 1 ms"] + ["4 ms"] * (len(visible) - 2)
+    example = order_total.current_version.cases.get(ordinal=visible[0]["ordinal"])
+    args = ", ".join(pprint.pformat(a, width=60, sort_dicts=False) for a in example.input["args"])
+    assert f"<strong>Call</strong><pre>{escape(f'order_total({args})')}</pre>" in page

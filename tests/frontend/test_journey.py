@@ -44,10 +44,10 @@ def test_sign_up_solve_see_the_dashboard_and_restore_from_history(
 
     # The dashboard has caught up.
     page.get_by_role("link", name="Dashboard").click()
-    assert stat(page, "Solved") == "1"
+    assert stat(page, "Challenges solved") == "1"
     assert stat(page, "Streak") == "1"
     assert stat(page, "Submissions") == "2"
-    assert stat(page, "Acceptance rate") == "50%"
+    assert stat(page, "Submits passed") == "1"
     kinds = page.locator("section[aria-labelledby=kinds-heading] .bar-label").all_inner_texts()
     assert kinds == ["Python — 1 / 1 solved (100%)"]
     activity = page.locator(".activity li")

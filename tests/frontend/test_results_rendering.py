@@ -13,7 +13,9 @@ SCRIPT = Path(__file__).with_name("render_results.mjs")
 pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
 
 
-def render(*submissions: dict) -> list:
+def render(*submissions: dict, context: dict | None = None) -> list:
+    if context is not None:
+        submissions = tuple({"submission": s, "context": context} for s in submissions)
     done = subprocess.run(
         ["node", str(SCRIPT)],
         input=json.dumps(submissions),
@@ -40,7 +42,7 @@ HIDDEN = {"ordinal": 2, "name": "edge", "visibility": "hidden", "status": "wrong
 def test_a_python_row_shows_where_the_values_differ():
     [shown] = render(finished({**VISIBLE, "kind": "python"}, {**HIDDEN, "kind": "python"}))
     assert "li: total: expected 2, got 3" in shown
-    assert 'pre: {"n":1}' in shown
+    assert "pre: {'n': 1}" in shown
     assert "span.case-name: edge (hidden)" in shown
     assert "p.hint: [rounding] Round half to even." in shown
     assert "span.muted: Submit: 0 / 2 cases passed · score 50%" in shown
@@ -91,3 +93,128 @@ def test_rows_a_renderer_cannot_take_fall_back_instead_of_breaking_the_panel():
     [shown] = render(finished(*odd))
     assert isinstance(shown, list), shown
     assert "span.case-name: 3 more cases" in shown
+
+
+def test_python_values_are_python_literals_with_the_call_and_matchers_in_words():
+    row = {**VISIBLE, "kind": "python", "time_ms": 0,
+           "input": {"args": [[{"sku": "tea", "qty": 2}], None], "kwargs": {"strict": True}},
+           "expected": {"name": "it's", "ok": {"$regex": "^y"}, "n": {"$type": "integer"}},
+           "actual": {"name": "its", "ok": False, "n": None}}  # fmt: skip
+    [shown] = render(finished(row), context={"entrypoint": "order_total"})
+    assert "strong: Call" in shown
+    assert "pre: order_total([{'sku': 'tea', 'qty': 2}], None, strict=True)" in shown
+    assert "pre: {'name': \"it's\", 'ok': <text matching '^y'>, 'n': <an integer>}" in shown
+    assert "pre: {'name': 'its', 'ok': False, 'n': None}" in shown
+    assert "li: name: expected \"it's\", got 'its'" in shown
+    # Measured under a millisecond: said so, not "0 ms".
+    assert "span.muted.case-time: < 1 ms" in shown
+
+
+def test_a_python_program_shows_stdin_and_stdout_as_text():
+    row = {**VISIBLE, "kind": "python", "input": {"stdin": "3\n1 2 3\n"},
+           "expected": {"stdout": "6\n"}, "actual": {"stdout": "5\n"}}  # fmt: skip
+    [shown] = render(finished(row))
+    assert "strong: stdin" in shown
+    assert "pre: 3\n1 2 3\n" in shown
+    assert "pre: 6\n" in shown
+
+
+def test_times_only_where_measured():
+    rows = [{**VISIBLE, "kind": "python", "name": "a", "time_ms": 7},
+            {**VISIBLE, "kind": "python", "name": "b"},
+            {**VISIBLE, "kind": "python", "name": "c", "time_ms": "7"}]  # fmt: skip
+    [shown] = render(finished(*rows))
+    assert [line for line in shown if "case-time" in line] == ["span.muted.case-time: 7 ms"]
+
+
+def test_failed_cases_open_passed_ones_folded_in_the_cases_tab():
+    passed = {**VISIBLE, "kind": "python", "name": "ok", "status": "passed", "passed": True,
+              "actual": {"total": 2}}  # fmt: skip
+    [shown] = render(finished({**VISIBLE, "kind": "python"}, passed, {**HIDDEN, "kind": "python"}))
+    assert [line for line in shown if line.startswith("details.case")] == [
+        "details.case.fail[open]",
+        "details.case.pass",
+        "details.case.fail[open]",
+    ]
+    assert "button.result-tab: Result" in shown
+    assert "button.result-tab: Cases (3)" in shown
+    assert "panel result-panel-summary[hidden]" in shown
+    assert "panel result-panel-cases" in shown
+    assert "p.muted: 1 passed, 2 failed." in shown
+
+
+def test_when_nothing_ran_the_result_tab_with_the_message_comes_first():
+    row = {**VISIBLE, "kind": "python", "status": "not_run", "actual": None}
+    [shown] = render(finished(row, verdict="syntax_error", message="SyntaxError: line 1",
+                              stdout="hello"))  # fmt: skip
+    assert "panel result-panel-summary" in shown
+    assert "panel result-panel-cases[hidden]" in shown
+    assert "pre.message: SyntaxError: line 1" in shown
+    assert "button.result-tab: Output" in shown
+    assert "pre.program-output: hello" in shown
+
+
+API_ROW = {
+    **VISIBLE,
+    "kind": "api",
+    "input": {"requests": [
+        {"method": "post", "path": "/orders", "headers": {"Authorization": "Bearer t"},
+         "json": {"sku": "tea"}},
+        {"path": "/orders/{{0.json.id}}", "headers": {"If-None-Match": "{{0.headers.etag}}"}},
+        {"path": "/orders/{{1.json.id}}/lines"},
+    ]},
+    "expected": [
+        {"status": 201, "json": {"id": {"$regex": "^ord_"}, "secret": {"$absent": True}}},
+        {"status": 200, "headers": {"Content-Type": {"$regex": "json"}}},
+        {"status": 200},
+    ],
+    "actual": [
+        {"status": 201, "headers": {"etag": "W/1"}, "json": {"id": "ord_7", "secret": "x"}},
+        {"status": 500, "headers": {}, "body": "boom"},
+    ],
+    "mismatch": {"step": 1, "detail": "status 500, expected 200"},
+}  # fmt: skip
+
+
+def test_an_api_scenario_is_http_with_references_resolved_and_matchers_in_words():
+    [shown] = render(finished(API_ROW))
+    assert 'pre.request: POST /orders\nAuthorization: Bearer t\n\n{"sku": "tea"}' in shown
+    # Known from the run: the value; not known (step 2 returned no id): described in words.
+    assert "pre.request: GET /orders/ord_7\nIf-None-Match: W/1" in shown
+    assert "pre.request: GET /orders/<the id returned by step 2>/lines" in shown
+    assert 'pre: HTTP 201\n\n{"id": <text matching \'^ord_\'>, "secret": <absent>}' in shown
+    assert "pre: HTTP 200\nContent-Type: <text matching 'json'>" in shown
+    assert "pre: HTTP 500\n\nboom" in shown
+    assert "p.diff: Step 2: status 500, expected 200" in shown
+    assert not any("{{" in line or "$regex" in line or "$absent" in line for line in shown)
+
+
+@pytest.mark.parametrize(
+    ("url", "shown_link"),
+    [("/challenges/near/", True), ("//evil.example/x", False), ("javascript:alert(1)", False),
+     ("https://evil.example/", False)],
+)  # fmt: skip
+def test_next_challenge_after_a_pass_only_as_a_local_link(url, shown_link):
+    following = {"slug": "near", "title": "Near", "url": url}
+    [shown] = render(finished(verdict="accepted", passed=True, next_challenge=following))
+    assert ("a[href=" + url + "]" in shown) is shown_link
+    [failed] = render(finished(passed=False, next_challenge=following))
+    assert not any(line.startswith("a[href=") for line in failed)
+
+
+def test_an_api_result_has_a_steps_tab_with_one_line_per_step():
+    [shown] = render(finished(API_ROW))
+    assert "button.result-tab: Steps" in shown
+    assert "panel result-panel-kind-steps[hidden]" in shown
+    steps = shown[shown.index("panel result-panel-kind-steps[hidden]") :]
+    assert steps[1:5] == ["th: Step", "th: Request", "th: Expected", "th: Actual"]
+    assert [line for line in steps if line.startswith("code: ")] == [
+        "code: POST /orders",
+        "code: GET /orders/ord_7",
+        "code: GET /orders/<the id returned by step 2>/lines",
+    ]
+    assert "td: ✗ first difference" in steps
+    assert steps.count("td: ✓") == 1
+    # Another kind has no Steps tab.
+    [python] = render(finished({**VISIBLE, "kind": "python"}))
+    assert "button.result-tab: Steps" not in python

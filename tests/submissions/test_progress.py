@@ -156,7 +156,11 @@ def test_totals_skills_and_kinds_for_a_history(candidate, history):
         submissions=6,
         submits_graded=3,
         submits_accepted=2,
+        # Bravo's design submit passed at the pass mark without being "accepted": it counts
+        # as passed, the rule that made it solved (golf passed too, but isn't published).
+        submits_passed=3,
     )
+    assert progress.totals.pass_percent == 100
     assert progress.totals.acceptance_rate == 0.6667
     assert progress.totals.acceptance_percent == 67
     assert progress.skills == [

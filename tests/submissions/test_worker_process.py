@@ -108,11 +108,14 @@ def test_a_running_worker_sweeps_up_submissions_whose_worker_died(
 
     from django.utils import timezone
 
-    from tests.worker_process import start_worker, stop_worker
+    from tests.worker_process import OutputReader, start_worker, stop_worker
 
-    worker = start_worker(env={"SUBMISSIONS_LEASE_S": "2"})  # sweeps every second
+    # Sweeps every second; unbuffered, so its start line can be waited for.
+    worker = start_worker(env={"SUBMISSIONS_LEASE_S": "2", "PYTHONUNBUFFERED": "1"})
+    reader = OutputReader(worker)
     try:
-        time.sleep(1.5)  # well after its start-up cleanup
+        # After its start-up cleanup, or that cleanup (not the running sweep) would find it.
+        reader.wait_for("worker start")
         # As a worker that died mid-run leaves it: running, claimed once, lease expired.
         orphan = Submission.objects.create(
             user=candidate,
@@ -125,7 +128,9 @@ def test_a_running_worker_sweeps_up_submissions_whose_worker_died(
         )
         graded = wait_finished(orphan.pk, timeout=30)
     finally:
-        output = stop_worker(worker)
+        # Both read the same pipe: what either got is the worker's output.
+        rest = stop_worker(worker)
+        output = reader.close() + rest
     assert (graded.status, graded.verdict, graded.attempts) == ("done", "accepted", 2), output
     assert "requeued submissions with expired leases" in output
 

@@ -1,7 +1,9 @@
 // Each kind's renderer, by the kind's name (the `kind` of a result row, the page's data-kind).
-// A renderer exports renderCase(row) (a visible case's detail) and may export renderHidden(row)
-// (its hidden rows, when they aren't hidden tests), summary(submission) ({text, timing}) and
-// setupAnswer(root, {loadDraft, saveDraft, send}) (a kind answered without the code editor).
+// A renderer exports renderCase(row, context) (a visible case's detail; context is what the page
+// knows, e.g. {entrypoint}) and may export renderHidden(row) (its hidden rows, when they aren't
+// hidden tests), summary(submission) ({text, timing}), tabs(submission, context) (its own tabs
+// in the result panel: [{name, label, nodes}]) and setupAnswer(root, {loadDraft, saveDraft,
+// send}) (a kind answered without the code editor).
 import * as api from "./api.js";
 import * as design from "./design.js";
 import * as python from "./python.js";

@@ -43,6 +43,7 @@ def test_progress_for_a_small_history(api_client, candidate):
             "submissions": 2,
             "submits_graded": 1,
             "submits_accepted": 1,
+            "submits_passed": 1,
             "acceptance_rate": 1.0,
         },
         "streak": {"current": 1, "longest": 1},
@@ -100,6 +101,7 @@ def test_a_new_user_gets_zeroes_and_starters(api_client, candidate):
         "submissions": 0,
         "submits_graded": 0,
         "submits_accepted": 0,
+        "submits_passed": 0,
         "acceptance_rate": None,
     }
     assert body["streak"] == {"current": 0, "longest": 0}

@@ -1,0 +1,13 @@
+SELECT
+    c.customer_id,
+    c.email,
+    COUNT(o.order_id) AS orders_placed
+FROM customers AS c
+LEFT JOIN orders AS o ON o.customer_id = c.customer_id
+WHERE NOT EXISTS (
+    SELECT 1
+    FROM orders AS bought
+    WHERE bought.customer_id = c.customer_id
+      AND bought.status IN ('paid', 'shipped', 'delivered')
+)
+GROUP BY c.customer_id, c.email;

@@ -1,0 +1,1 @@
+"""The authoring studio: pages where authors create, edit, validate and publish challenges."""
