@@ -23,6 +23,14 @@ def authorable_organisations(user: User) -> QuerySet[Organisation]:
     ).distinct()
 
 
+def access_can_preview_markdown(user: User) -> bool:
+    """Staff and organisation owners/authors may preview Markdown (members who only practise
+    or review may not)."""
+    if not _signed_in(user):
+        return False
+    return user.is_staff or authorable_organisations(user).exists()
+
+
 def access_challenges_for_authoring(user: User) -> QuerySet[Challenge]:
     """Staff author the public catalogue; owners and authors their organisations' challenges.
 

@@ -19,6 +19,7 @@ from challenges.services import (
     challenge_version_refresh,
     challenge_version_validation_request,
 )
+from markup import render_markdown_checked
 
 
 @admin.register(Skill)
@@ -197,6 +198,10 @@ class ChallengeVersionForm(forms.ModelForm):
         for field in ("starter_code", "reference_solution"):
             if field in data:
                 problems[field] = package_content.source_problems(data[field])
+        limit = package_content.MAX_MARKDOWN_CHARS
+        for field in ("statement_md", "editorial_md"):
+            if len(data.get(field) or "") > limit:
+                problems[field] = [f"at most {limit} characters"]
         for field, found in problems.items():
             if found:
                 self.add_error(field, found)
@@ -256,7 +261,12 @@ class ChallengeVersionAdmin(admin.ModelAdmin):
 
     @admin.display(description="statement preview (sanitised)")
     def statement_preview(self, version: ChallengeVersion) -> str:
-        return mark_safe(f'<div class="statement-preview">{version.statement_html}</div>')  # noqa: S308 (sanitised by render_markdown)
+        preview = mark_safe(f'<div class="statement-preview">{version.statement_html}</div>')  # noqa: S308 (sanitised by render_markdown)
+        warnings = render_markdown_checked(version.statement_md).warnings
+        if not warnings:
+            return preview
+        listed = format_html_join("", "<li>{}</li>", ((warning,) for warning in warnings))
+        return format_html('<ul class="markdown-warnings">{}</ul>{}', listed, preview)
 
     @admin.display(description="validation")
     def validation_summary(self, version: ChallengeVersion) -> str:

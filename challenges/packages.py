@@ -15,6 +15,7 @@ from challenges import package_content as limits
 from challenges.kinds import kind_for, kind_names
 from challenges.provenance import provenance_problems
 from challenges.skills import normalised_weights, skill_weight_problems
+from markup import render_markdown_checked
 
 MANIFEST = "challenge.toml"
 DIFFICULTIES = {"easy", "medium", "hard"}
@@ -405,6 +406,16 @@ def _manifest_warnings(manifest: dict, kind: str | None) -> list[str]:
     return warnings
 
 
+def _markdown_warnings(name: str, text: str, problems: list[str]) -> list[str]:
+    """What the author should fix in a Markdown file (raw HTML shown as text, deep nesting)."""
+    if len(text) > limits.MAX_MARKDOWN_CHARS:
+        problems.append(f"{name}: at most {limits.MAX_MARKDOWN_CHARS} characters")
+        return []
+    if not text:
+        return []
+    return [f"{name}: {warning}" for warning in render_markdown_checked(text).warnings]
+
+
 def _entry_findings(folder: Path, kind: str, problems: list[str], warnings: list[str]) -> None:
     """Files and folders of the package the kind doesn't read are warnings; a symbolic link, or a
     mutant that isn't a source file of the kind, is a problem."""
@@ -504,6 +515,8 @@ def read_package(
                 mutants.append(Mutant(name=path.stem, code=_source(path, problems)))
     statement = read_text(folder / "statement.md", problems)
     editorial = read_text(folder / "editorial.md", problems, required=False)
+    warnings += _markdown_warnings("statement.md", statement, problems)
+    warnings += _markdown_warnings("editorial.md", editorial, problems)
     cases: list[CaseSpec] = []
     cases_text = read_text(folder / "cases.json", problems, max_bytes=MAX_CASES_JSON_BYTES)
     if cases_text:

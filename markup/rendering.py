@@ -1,13 +1,33 @@
-"""Render user-authored Markdown (python-markdown) and sanitise it (bleach allowlist)."""
+"""Render authored Markdown (python-markdown) into sanitised HTML (bleach allowlist), with warnings.
+
+One code path for every piece of authored text: `render_markdown_checked` returns the HTML and
+plain-sentence warnings for authors ("line 12: <details> is not allowed; shown as text");
+`render_markdown` is the same call keeping only the HTML.
+
+Raw HTML rule (markup/raw_html.py has the details): a tag is kept only if it is on the
+allowlist (ALLOWED_TAGS), is closed (inline tags before the paragraph ends, block tags anywhere
+later; `<br>` and `<hr>` need no closing), and is nested at most 16 tags deep. Every other tag,
+a closing tag with nothing to close, and an unclosed `<!--` is shown as text, so nothing after
+it is swallowed: code spans, reference links, lists and tables still render. Attributes outside
+ALLOWED_ATTRIBUTES and links other than http(s)/mailto are removed. Tags inside code are text.
+Text is capped at MAX_MARKDOWN_CHARS and lists/quotes at 16 levels (markup/nesting.py), so
+hostile input renders fast.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
 import bleach
 import markdown
 from bleach.linkifier import LinkifyFilter
 
+from markup.nesting import bounded
+from markup.raw_html import SENTINEL, guarded
+
+MAX_MARKDOWN_CHARS = 200_000
+MAX_WARNINGS = 50
 ALLOWED_TAGS = frozenset(
     {
         "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em",
@@ -29,6 +49,16 @@ ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 _EXTENSIONS = ["fenced_code", "tables", "sane_lists", "abbr", "def_list"]
 
 
+class MarkdownTooLong(ValueError):
+    """The text is longer than MAX_MARKDOWN_CHARS; callers cap their inputs below it."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    warnings: tuple[str, ...]
+
+
 def _harden_link(attrs: dict, new: bool = False) -> dict:
     # Authored links are untrusted: no SEO credit and no window.opener for the target page.
     attrs[(None, "rel")] = "nofollow noopener"
@@ -46,7 +76,29 @@ _cleaner = bleach.Cleaner(
 )
 
 
+def _normalised(text: str) -> str:
+    # As python-markdown reads it, so that line numbers and fences are the ones it sees.
+    return text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
+
+
+def render_markdown_checked(text: str) -> Rendered:
+    """Sanitised HTML for Markdown `text` (safe to mark as safe) and warnings for its author."""
+    if len(text or "") > MAX_MARKDOWN_CHARS:
+        raise MarkdownTooLong(f"Markdown is limited to {MAX_MARKDOWN_CHARS} characters.")
+    source = _normalised(text or "")
+    source, tag_warnings = guarded(
+        source, allowed_tags=ALLOWED_TAGS, allowed_attributes=ALLOWED_ATTRIBUTES
+    )
+    source, nesting_warnings = bounded(source)
+    html = markdown.markdown(source, extensions=_EXTENSIONS, output_format="html")
+    html = _cleaner.clean(html).replace(SENTINEL, "&lt;")
+    warnings = tag_warnings + nesting_warnings
+    if len(warnings) > MAX_WARNINGS:
+        more = len(warnings) - MAX_WARNINGS + 1
+        warnings = [*warnings[: MAX_WARNINGS - 1], f"... and {more} more warnings"]
+    return Rendered(html=html, warnings=tuple(warnings))
+
+
 def render_markdown(text: str) -> str:
     """Return sanitised HTML for Markdown `text`; safe to mark as safe in templates."""
-    html = markdown.markdown(text or "", extensions=_EXTENSIONS, output_format="html")
-    return _cleaner.clean(html)
+    return render_markdown_checked(text).html

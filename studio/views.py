@@ -26,7 +26,7 @@ from challenges.services import (
     challenge_publish,
     challenge_version_validation_request,
 )
-from markup import render_markdown
+from markup import render_markdown_checked
 from organisations.models import Organisation
 from studio.files import (
     MANIFEST,
@@ -480,4 +480,5 @@ def studio_preview(request: HttpRequest) -> JsonResponse:
         )
     if "\x00" in markdown:
         return JsonResponse({"error": "the text contains a NUL character"}, status=400)
-    return JsonResponse({"html": render_markdown(markdown)})
+    rendered = render_markdown_checked(markdown)
+    return JsonResponse({"html": rendered.html, "warnings": list(rendered.warnings)})

@@ -12,7 +12,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from challenges import package_content as limits
-from challenges.access import access_can_author_in, access_challenges_for_authoring
+from challenges.access import (
+    access_can_author_in,
+    access_can_preview_markdown,
+    access_challenges_for_authoring,
+)
 from challenges.api.kind_field import KindField
 from challenges.api.throttles import AuthoringValidateThrottle
 from challenges.models import Challenge, ChallengeVersion
@@ -28,7 +32,8 @@ from challenges.services import (
 )
 from challenges.skills import skill_weight_problems
 from config.parsers import AUTHORING_PARSER_CLASSES
-from markup import render_markdown
+from markup import render_markdown_checked
+from markup.rendering import MAX_MARKDOWN_CHARS
 from organisations.models import Organisation
 
 
@@ -211,11 +216,19 @@ class AuthoringDetailOutput(AuthoringOutput):
 
 
 class PreviewInput(serializers.Serializer):
-    markdown = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=200_000)
+    markdown = serializers.CharField(
+        allow_blank=True, trim_whitespace=False, max_length=MAX_MARKDOWN_CHARS
+    )
 
 
 class PreviewOutput(serializers.Serializer):
-    html = serializers.CharField()
+    html = serializers.CharField(help_text="Sanitised HTML, exactly as candidates will see it.")
+    warnings = serializers.ListField(
+        child=serializers.CharField(),
+        help_text='Plain sentences with line numbers, e.g. "line 12: <details> is not allowed; '
+        'shown as text". Loading a package records the same warnings for its statement and '
+        "editorial.",
+    )
 
 
 def _package(data: dict, organisation: Organisation | None):
@@ -362,10 +375,20 @@ class AuthoringPublishView(APIView):
 
 
 class MarkdownPreviewView(APIView):
-    @extend_schema(request=PreviewInput, responses=PreviewOutput, summary="Preview Markdown")
+    @extend_schema(
+        request=PreviewInput,
+        responses=PreviewOutput,
+        summary="Preview Markdown",
+        description=(
+            "Renders a statement or editorial as candidates will see it, with warnings for the "
+            "author: raw HTML that is unclosed, unknown or not allowed is shown as text. Staff "
+            f"and organisation members only; at most {MAX_MARKDOWN_CHARS} characters."
+        ),
+    )
     def post(self, request: Request) -> Response:
-        if not access_can_author_in(request.user, None) and not request.user.memberships.exists():
-            raise PermissionDenied("Only authors may preview.")
+        if not access_can_preview_markdown(request.user):
+            raise PermissionDenied("Only staff and organisation authors may preview.")
         data = PreviewInput(data=request.data)
         data.is_valid(raise_exception=True)
-        return Response({"html": render_markdown(data.validated_data["markdown"])})
+        rendered = render_markdown_checked(data.validated_data["markdown"])
+        return Response({"html": rendered.html, "warnings": list(rendered.warnings)})

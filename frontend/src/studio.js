@@ -9,9 +9,23 @@ function csrfToken() {
   return input ? input.value : "";
 }
 
+// Markdown warnings ("line 12: <details> is not allowed; shown as text") as plain text items.
+function showWarnings(list, warnings) {
+  if (!list) return;
+  list.replaceChildren(
+    ...(warnings || []).map((warning) => {
+      const item = document.createElement("li");
+      item.textContent = warning;
+      return item;
+    }),
+  );
+  list.hidden = list.children.length === 0;
+}
+
 function setupPreview(textarea, url) {
   const target = document.getElementById(textarea.dataset.markdownPreview);
   if (!target) return;
+  const warningList = document.getElementById(`${target.id}-warnings`);
   let timer = null;
   let controller = null;
   let asked = 0;
@@ -33,10 +47,12 @@ function setupPreview(textarea, url) {
       if (ticket !== asked) return;
       if (!response.ok) {
         target.textContent = data.error || "The preview failed.";
+        showWarnings(warningList, []);
         return;
       }
       // Sanitised by the server (markup.rendering): the same HTML candidates will see.
       target.innerHTML = data.html;
+      showWarnings(warningList, data.warnings);
       target.dataset.rendered = String(ticket);
     } catch (error) {
       if (error.name !== "AbortError" && ticket === asked) {

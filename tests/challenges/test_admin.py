@@ -71,7 +71,7 @@ def test_editing_a_draft_re_renders_and_resets_validation(staff_client, order_to
     response = staff_client.post(f"/admin/challenges/challengeversion/{draft.pk}/change/", form)
     assert response.status_code == 302, response.content.decode()[:2000]
     draft.refresh_from_db()
-    assert draft.statement_html == "<h1>New statement alert(1)</h1>"
+    assert draft.statement_html == "<h1>New statement &lt;script&gt;alert(1)&lt;/script&gt;</h1>"
     assert draft.validation_ok is None
     assert draft.content_digest != order_total.current_version.content_digest
 
@@ -206,3 +206,35 @@ def test_the_admin_offers_and_accepts_only_registered_kinds(staff_client, settin
     accepted = staff_client.post("/admin/challenges/challenge/add/", {**form, "kind": "glossary"})
     assert accepted.status_code == 302, accepted.content.decode()[:2000]
     assert Challenge.objects.get(slug="new-one").kind == "glossary"
+
+
+def test_the_statement_preview_lists_markdown_warnings(staff_client, order_total):
+    action(staff_client, "draft_new_version", order_total)
+    draft = ChallengeVersion.objects.get(challenge=order_total, number=2)
+    ChallengeVersion.objects.filter(pk=draft.pk).update(
+        statement_md="Intro\n\n<details>\n\n`code`\n", statement_html="<p>stored</p>"
+    )
+    page = staff_client.get(f"/admin/challenges/challengeversion/{draft.pk}/change/")
+    assert (
+        '<ul class="markdown-warnings"><li>line 3: &lt;details&gt; is not allowed; shown as '
+        'text</li></ul><div class="statement-preview"><p>stored</p></div>'
+    ) in page.content.decode()
+
+
+def test_an_over_long_statement_is_a_form_error(staff_client, order_total):
+    action(staff_client, "draft_new_version", order_total)
+    draft = ChallengeVersion.objects.get(challenge=order_total, number=2)
+    form = {
+        "statement_md": "x" * 200_001,
+        "starter_code": draft.starter_code,
+        "reference_solution": draft.reference_solution,
+        "config": '{"entrypoint": "order_total", "comparator": "exact", "time_limit_s": 2}',
+        "hints": "[]",
+        "mutants": "[]",
+        "editorial_md": "",
+        "cases-TOTAL_FORMS": "0",
+        "cases-INITIAL_FORMS": "0",
+    }
+    page = staff_client.post(f"/admin/challenges/challengeversion/{draft.pk}/change/", form)
+    assert page.status_code == 200
+    assert "at most 200000 characters" in page.content.decode()

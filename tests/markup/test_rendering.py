@@ -47,7 +47,10 @@ def test_script_vectors_are_neutralised(payload):
     assert "<style" not in lowered
     assert "<img" not in lowered
     assert not re.search(r"<[^>]+\son\w+\s*=", lowered), html
-    assert not re.search(r"""href\s*=\s*["']?\s*(javascript|vbscript|data):""", lowered), html
+    # Inside a tag: a vector shown as text (`&lt;base href=javascript:...`) is harmless.
+    assert not re.search(r"""<[^<>]*href\s*=\s*["']?\s*(javascript|vbscript|data):""", lowered), (
+        html
+    )
     assert "style=" not in lowered
 
 

@@ -192,6 +192,22 @@ def test_the_preview_renders_sanitised_markdown(staff):
     assert "<h1" in html
     assert "<strong>bold</strong>" in html
     assert "<script>" not in html
+    assert response.json()["warnings"] == [
+        "line 3: <script> is not allowed; shown as text",
+        "line 3: </script> is not allowed; shown as text",
+    ]
+
+
+def test_the_preview_shows_an_unclosed_tag_as_text_and_renders_what_follows(staff):
+    response = staff.post(
+        "/studio/preview/",
+        {"markdown": "Intro\n\n<details>\n\nUse `x` and [r].\n\n[r]: https://a.example\n"},
+    )
+    assert response.json() == {
+        "html": "<p>Intro</p>\n<p>&lt;details&gt;</p>\n<p>Use <code>x</code> and "
+        '<a href="https://a.example" rel="nofollow noopener">r</a>.</p>',
+        "warnings": ["line 3: <details> is not allowed; shown as text"],
+    }
 
 
 def test_the_preview_refuses_oversized_text(staff):

@@ -336,4 +336,10 @@ def test_markdown_preview_is_sanitised(author):
     response = client_for(author).post(
         "/api/authoring/preview/", {"markdown": "**hi** <script>x</script>"}, format="json"
     )
-    assert response.json() == {"html": "<p><strong>hi</strong> x</p>"}
+    assert response.json() == {
+        "html": "<p><strong>hi</strong> &lt;script&gt;x&lt;/script&gt;</p>",
+        "warnings": [
+            "line 1: <script> is not allowed; shown as text",
+            "line 1: </script> is not allowed; shown as text",
+        ],
+    }
