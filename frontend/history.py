@@ -9,9 +9,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from challenges import kinds
 from challenges.grading import Verdict
 from challenges.kinds import kind_for
-from frontend.templatetags.challenge_format import python_call
 from submissions.api.serializers import SubmissionOutput
 from submissions.models import Submission
 from submissions.queries import submission_get_for_user, submission_list_for_user
@@ -32,19 +32,6 @@ def time_label(time_ms: object) -> str:
     if isinstance(time_ms, bool) or not isinstance(time_ms, int | float) or time_ms < 0:
         return ""
     return "< 1 ms" if time_ms < 1 else f"{round(time_ms)} ms"
-
-
-def shown_input(kind: str, config: dict, row: dict[str, Any]) -> str:
-    """A visible Python case's input as the statement writes it (the call); empty otherwise."""
-    case_input = row.get("input")
-    if kind != "python" or not isinstance(case_input, dict) or row.get("visibility") != "example":
-        return ""
-    if "stdin" in case_input:
-        return str(case_input["stdin"])
-    try:
-        return python_call(case_input, str(config.get("entrypoint") or "solution"))
-    except (KeyError, TypeError, AttributeError):
-        return ""
 
 
 def cases_passed(results: list[dict[str, Any]]) -> tuple[int, int]:
@@ -89,7 +76,7 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
             **row,
             "status_label": CASE_STATUS_LABELS.get(row["status"], row["status"]),
             "time_label": time_label(row.get("time_ms")),
-            "shown_input": shown_input(challenge.kind, config, row),
+            "shown_input": kinds.kind_for(challenge.kind).shown_input(config, row),
             # Only visible cases carry these: a hidden row has no expected/actual to show.
             # (label, value, written by the author: its matchers are shown in words)
             "sides": [

@@ -157,6 +157,11 @@ class Kind:
         """The kind's extra fields in the challenge API (None where they don't apply)."""
         return {"sql_schema": None, "questions": None}
 
+    def shown_input(self, config: dict, row: dict[str, Any]) -> str:
+        """A visible case's input written as the statement writes it, for the submission page
+        (empty: the row's own rendering says it)."""
+        return ""
+
     def page_context(self, version: ChallengeVersion) -> dict[str, Any]:
         """The kind's context for the challenge page (subclasses add to it): the editor's
         settings and the kind's templates (None for those it doesn't have)."""

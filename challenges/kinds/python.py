@@ -202,5 +202,19 @@ class PythonKind(Kind):
     def grade(self, *, version, code, answers, cases, audience) -> Grade:
         return grade(version=version, code=code, cases=cases, audience=audience)
 
+    def shown_input(self, config: dict, row: dict[str, Any]) -> str:
+        """The call (`solution(1, 2)`, or the ops of a class case) or a program's stdin."""
+        from frontend.templatetags.challenge_format import python_call
+
+        case_input = row.get("input")
+        if not isinstance(case_input, dict) or row.get("visibility") != "example":
+            return ""
+        if "stdin" in case_input:
+            return str(case_input["stdin"])
+        try:
+            return python_call(case_input, str(config.get("entrypoint") or "solution"))
+        except (KeyError, TypeError, AttributeError):
+            return ""
+
 
 KIND = PythonKind()
