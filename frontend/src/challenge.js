@@ -179,6 +179,9 @@ function start(root) {
     });
     runButton.addEventListener("click", () => send("run"));
     submitButton.addEventListener("click", () => send("submit"));
+    // The page renders them disabled: a click before this script is ready would do nothing.
+    runButton.disabled = false;
+    submitButton.disabled = false;
     const restore = new URLSearchParams(window.location.search).get("restore");
     if (restore) restoreSubmission(restore);
   }
