@@ -1,5 +1,6 @@
 """End to end in a real browser: each kind of challenge, wrong first then right, and the editor."""
 
+from playwright.sync_api import expect
 import pytest
 
 from tests.factories import UserFactory
@@ -27,18 +28,18 @@ def test_python_challenge_wrong_then_right(
     UserFactory(username="ada")
     page.goto(f"{live_server.url}/challenges/order-total/")
     # A visitor reads the statement; running it takes signing in, which comes back here.
-    assert page.get_by_role("heading", name="Checkout total with a coupon").is_visible()
+    expect(page.get_by_role("heading", name="Checkout total with a coupon")).to_be_visible()
     page.get_by_role("link", name="Sign in to run").click()
     page.wait_for_url(f"{live_server.url}/accounts/login/**")
     page.get_by_label("Username").fill("ada")
     page.get_by_label("Password").fill("correct-horse-battery")
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{live_server.url}/challenges/order-total/")
-    assert page.get_by_role("heading", name="Checkout total with a coupon").is_visible()
+    expect(page.get_by_role("heading", name="Checkout total with a coupon")).to_be_visible()
     # The editor is CodeMirror with Python highlighting and line numbers.
     page.locator("#workspace[data-editor=ready]").wait_for()
-    assert page.locator(".cm-editor .cm-lineNumbers").is_visible()
-    assert page.get_by_role("textbox", name="Your solution (Python)").is_visible()
+    expect(page.locator(".cm-editor .cm-lineNumbers")).to_be_visible()
+    expect(page.get_by_role("textbox", name="Your solution (Python)")).to_be_visible()
 
     # The starter code is a wrong answer.
     page.get_by_role("button", name="Submit").click()
@@ -133,8 +134,8 @@ def test_sql_challenge_shows_the_schema_and_a_row_diff(page, live_server, worker
     UserFactory(username="ada")
     load_test_package("late-orders")
     sign_in(page, live_server, "/challenges/late-orders/")
-    assert page.locator(".schema-panel").get_by_text("orders").first.is_visible()
-    assert page.get_by_role("textbox", name="Your query (SQL, SQLite dialect)").is_visible()
+    expect(page.locator(".schema-panel").get_by_text("orders").first).to_be_visible()
+    expect(page.get_by_role("textbox", name="Your query (SQL, SQLite dialect)")).to_be_visible()
     # The editor completes the schema's tables and columns as you type.
     set_code(page, "")
     page.keyboard.type("SELECT id FROM ord")
@@ -158,7 +159,7 @@ def test_api_challenge_shows_request_expected_and_actual(page, live_server, work
     UserFactory(username="ada")
     load_test_package("stock-reservations")
     sign_in(page, live_server, "/challenges/stock-reservations/")
-    assert page.get_by_role("textbox", name="Your app (Python: Flask or WSGI)").is_visible()
+    expect(page.get_by_role("textbox", name="Your app (Python: Flask or WSGI)")).to_be_visible()
     # The starter answers 200 with only an id.
     page.get_by_role("button", name="Run").click()
     assert wait_for_verdict(page) == "Wrong answer"
@@ -199,7 +200,7 @@ def test_design_answers_score_at_once_and_free_text_waits(page, live_server, wor
     load_test_package("cache-sizing")
     sign_in(page, live_server, "/challenges/cache-sizing/")
     # The tolerance is stated next to the estimate.
-    assert page.get_by_text("Accepted within ±25% of the answer.").is_visible()
+    expect(page.get_by_text("Accepted within ±25% of the answer.")).to_be_visible()
     answer_cache_sizing(
         page, estimate="4000", eviction="FIFO", invalidation=["TTL of a day"], order=["1", "2", "3"]
     )

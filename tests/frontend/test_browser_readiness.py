@@ -1,6 +1,7 @@
 """Readiness in a real browser: open a hint, solve through the real worker and sandbox, and see
 the skill's score and band move on the dashboard; reveal an editorial behind its confirm."""
 
+from playwright.sync_api import expect
 import pytest
 
 from readiness.models import AssistEvent
@@ -41,7 +42,7 @@ def test_a_hint_then_a_solve_moves_the_skill_and_its_band(
     page.get_by_role("button", name="Open hint 1 of 3").click()
     page.locator('.hint-item[data-hint="1"]').wait_for()
     assert page.locator('.hint-item[data-hint="1"]').inner_text() == f"Hint 1. {FIRST_HINT}"
-    assert page.get_by_role("button", name="Open hint 2 of 3").is_visible()
+    expect(page.get_by_role("button", name="Open hint 2 of 3")).to_be_visible()
     assert list(AssistEvent.objects.filter(user=user).values_list("kind", "index")) == [("hint", 0)]
 
     set_code(page, order_total_solution)
@@ -60,8 +61,8 @@ def test_a_hint_then_a_solve_moves_the_skill_and_its_band(
     # Its explanation links the solve.
     explain = page.locator('details.readiness-explain[data-skill="money-correctness"]')
     explain.locator("summary").click()
-    assert explain.get_by_role("link", name="Checkout total with a coupon").is_visible()
-    assert explain.get_by_role("link", name="the submission").is_visible()
+    expect(explain.get_by_role("link", name="Checkout total with a coupon")).to_be_visible()
+    expect(explain.get_by_role("link", name="the submission")).to_be_visible()
 
 
 @pytest.mark.browser

@@ -2,6 +2,7 @@
 graded by the real worker, and the page stays within two screens at 1280x800, never scrolls
 sideways at 390 px, keeps the editor in view, opens failed cases only, resizes by keyboard."""
 
+from playwright.sync_api import expect
 import json
 import shutil
 
@@ -173,9 +174,9 @@ def test_a_twenty_scenario_api_challenge_fits_the_workspace(
     passed = page.locator("#result details.case.pass")
     assert passed.count() == 2
     assert all(passed.nth(i).get_attribute("open") is None for i in range(passed.count()))
-    assert not passed.first.locator(".scenario").is_visible()
+    expect(passed.first.locator(".scenario")).to_be_hidden()
     passed.first.locator("summary").click()
-    assert passed.first.locator(".scenario").is_visible()
+    expect(passed.first.locator(".scenario")).to_be_visible()
 
     # The run's values replace the references; the expected response is HTTP with words.
     example = failed.first
@@ -200,7 +201,7 @@ def test_a_twenty_scenario_api_challenge_fits_the_workspace(
     box = page.locator(".editor-pane").bounding_box()
     assert 0 <= box["y"] <= 40
     assert box["y"] + box["height"] <= 800
-    assert page.locator(".cm-content").is_visible()
+    expect(page.locator(".cm-content")).to_be_visible()
 
     # The tabs: Cases first; the Result tab by keyboard shows the summary.
     cases_tab = page.get_by_role("tab", name="Cases (20)")
@@ -209,13 +210,13 @@ def test_a_twenty_scenario_api_challenge_fits_the_workspace(
     page.keyboard.press("ArrowLeft")
     result_tab = page.get_by_role("tab", name="Result")
     assert result_tab.get_attribute("aria-selected") == "true"
-    assert page.locator("#result-panel-summary").is_visible()
-    assert not page.locator("#result-panel-cases").is_visible()
+    expect(page.locator("#result-panel-summary")).to_be_visible()
+    expect(page.locator("#result-panel-cases")).to_be_hidden()
     # Hidden scenarios after the first failing hidden one are withheld.
     counts = page.locator("#result-counts").inner_text()
     assert counts == "2 passed, 3 failed, 15 hidden not shown."
     page.keyboard.press("ArrowRight")
-    assert page.locator("#result-panel-cases").is_visible()
+    expect(page.locator("#result-panel-cases")).to_be_visible()
 
     # The split moves by keyboard and is remembered.
     handle = page.get_by_role("separator", name="Resize the statement and the editor (arrow keys)")
@@ -240,7 +241,7 @@ def test_a_twenty_scenario_api_challenge_fits_the_workspace(
     page.set_viewport_size({"width": 390, "height": 844})
     page.wait_for_function("document.documentElement.clientWidth === 390")
     assert metric(page, "document.documentElement.scrollWidth") <= 390
-    assert not page.locator("#split-handle").is_visible()
+    expect(page.locator("#split-handle")).to_be_hidden()
     assert LONG_SKU in page.locator("#result details.case.fail").nth(1).inner_text()
     page.screenshot(path=str(ARTIFACTS / "workspace-390.png"), full_page=True)
     assert workspace_violations(page) == []

@@ -1,5 +1,6 @@
 """A new candidate in a real browser: sign up, solve, dashboard, history, restore."""
 
+from playwright.sync_api import expect
 import pytest
 
 from tests.frontend.browser import editor_text, set_code, wait_for_verdict
@@ -26,11 +27,11 @@ def test_sign_up_solve_see_the_dashboard_and_restore_from_history(
     page.get_by_label("Password").fill("a-long-unusual-passphrase")
     page.get_by_role("button", name="Sign up").click()
     page.wait_for_url(f"{url}/challenges/")
-    assert page.get_by_text("Signed in as").is_visible()
+    expect(page.get_by_text("Signed in as")).to_be_visible()
 
     # A first visit to the dashboard: nothing yet, and somewhere to start.
     page.get_by_role("link", name="Dashboard").click()
-    assert page.get_by_role("heading", name="Welcome, newcomer!").is_visible()
+    expect(page.get_by_role("heading", name="Welcome, newcomer!")).to_be_visible()
     assert page.locator(".suggestions a").all_inner_texts() == ["Checkout total with a coupon"]
 
     # Solve it: the starter code first (wrong), then the reference solution.
@@ -78,6 +79,6 @@ def test_sign_up_solve_see_the_dashboard_and_restore_from_history(
     # Signing out ends the session: the pages ask to sign in again.
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(f"{url}/")
-    assert page.get_by_role("link", name="Sign in").first.is_visible()
+    expect(page.get_by_role("link", name="Sign in").first).to_be_visible()
     page.goto(f"{url}/dashboard/")
     assert page.url == f"{url}/accounts/login/?next=/dashboard/"

@@ -4,6 +4,7 @@ In `make test` the pictures go to var/test-artifacts/screenshots/; `make screens
 SCREENSHOTS_DIR at docs/screenshots/, which the README shows.
 """
 
+from playwright.sync_api import expect
 import json
 import os
 from io import StringIO
@@ -61,7 +62,7 @@ def test_every_page_with_real_data(browser_context, page, live_server, worker_pr
 
     # Signed out: the landing page, sign in, password reset, sign up.
     page.goto(url)
-    assert page.get_by_role("heading", name="Five kinds of real backend work").is_visible()
+    expect(page.get_by_role("heading", name="Five kinds of real backend work")).to_be_visible()
     shot(page, "landing")
     page.goto(f"{url}/accounts/login/")
     shot(page, "sign-in")
@@ -143,7 +144,7 @@ def test_every_page_with_real_data(browser_context, page, live_server, worker_pr
     shot(page, "challenge-restored-from-history", full_page=False)
 
     page.goto(f"{url}/dashboard/")
-    assert page.get_by_role("heading", name="Solved per skill").is_visible()
+    expect(page.get_by_role("heading", name="Solved per skill")).to_be_visible()
     shot(page, "dashboard")
 
     # A phone's width: the same pages stack into one column.
