@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import math
 
 import tomli_w
@@ -369,10 +370,28 @@ def _report_checks(version: ChallengeVersion) -> dict:
         "other_problems": [p for p in problems if p not in sorted_out],
         "mutants": report.get("mutants", []),
         "cases": [
-            {"case": case, "ms": timings.get(case.name)}
+            {
+                "case": case,
+                "input": _shown_json(case.input),
+                "expected": _shown_json(case.expected),
+                "ms": timings.get(case.name),
+            }
             for case in version.cases.order_by("ordinal")
         ],
     }
+
+
+# A case's value on the validation page is cut here: one huge expected value must not make the
+# page megabytes long (the export has it whole).
+SHOWN_JSON_CHARS = 4000
+
+
+def _shown_json(value: object) -> str:
+    """A case's input or expected value as the author wrote it (JSON), cut at SHOWN_JSON_CHARS."""
+    text = json.dumps(value, indent=1, ensure_ascii=False)
+    if len(text) <= SHOWN_JSON_CHARS:
+        return text
+    return f"{text[:SHOWN_JSON_CHARS]}\n… ({len(text) - SHOWN_JSON_CHARS:,} more characters)"
 
 
 @login_required

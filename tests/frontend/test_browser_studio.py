@@ -2,6 +2,7 @@
 edits the statement (the preview follows), validates it through a real worker and the sandbox,
 publishes it, and the catalogue lists it."""
 
+import json
 import re
 
 import pytest
@@ -24,7 +25,7 @@ def authoring_worker(transactional_db):
     stop_worker(process)
 
 
-@pytest.mark.parametrize("kind", ["python", "sql"])
+@pytest.mark.parametrize("kind", ["python", "sql", "api", "schema", "design"])
 def test_an_author_creates_edits_validates_and_publishes(page, live_server, authoring_worker, kind):
     url = live_server.url
     UserFactory(username="editor", is_staff=True)
@@ -64,12 +65,22 @@ def test_an_author_creates_edits_validates_and_publishes(page, live_server, auth
     page.wait_for_url(f"{url}/studio/c/studio-{kind}/validation/")
     expect(page.locator("#validation-status")).to_contain_text("Passed", timeout=180_000)
     checks = page.locator("table.studio-checks")
-    expect(checks.get_by_role("row", name=re.compile("Reference solution"))).to_contain_text(
-        "Passed"
+    if kind_for(kind).runs_code:
+        expect(checks.get_by_role("row", name=re.compile("Reference solution"))).to_contain_text(
+            "Passed"
+        )
+        expect(checks.get_by_role("row", name=re.compile("Starter code"))).to_contain_text("Passed")
+        expect(checks.locator(".check-pass", has_text="Killed").first).to_be_visible()
+    else:
+        # Graded from answers alone: the answer key is what validation checks.
+        expect(checks.get_by_role("row", name=re.compile("Answer key"))).to_contain_text("Passed")
+    cases = page.locator("table.studio-cases")
+    expect(cases).to_contain_text("Hidden")
+    # Authors see each case as they wrote it: JSON, never a Python repr.
+    first_case = version_cases(f"studio-{kind}")[0]
+    expect(cases.locator("tbody tr").first.locator("pre").first).to_have_text(
+        json.dumps(first_case.input, indent=1, ensure_ascii=False)
     )
-    expect(checks.get_by_role("row", name=re.compile("Starter code"))).to_contain_text("Passed")
-    expect(checks.locator(".check-pass", has_text="Killed").first).to_be_visible()
-    expect(page.locator("table.studio-cases")).to_contain_text("Hidden")
 
     # Publish the validated version; the catalogue lists it.
     page.get_by_role("button", name="Publish v2").click()
@@ -79,6 +90,11 @@ def test_an_author_creates_edits_validates_and_publishes(page, live_server, auth
     assert challenge.current_version.number == 2
     page.get_by_role("link", name="Challenges", exact=True).click()
     expect(page.get_by_role("link", name=f"Studio {kind} challenge")).to_be_visible()
+
+
+def version_cases(slug: str) -> list:
+    latest = Challenge.objects.get(slug=slug).versions.order_by("-number").first()
+    return list(latest.cases.order_by("ordinal"))
 
 
 def test_a_refused_save_keeps_the_text_and_points_at_the_line(page, live_server):
