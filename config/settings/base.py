@@ -317,6 +317,8 @@ REST_FRAMEWORK = {
         "submission_submit": env_str("THROTTLE_SUBMIT", "10/min"),
         # Each validation runs the reference, starter and mutants in the sandbox.
         "authoring_validate": env_str("THROTTLE_AUTHORING_VALIDATE", "20/hour"),
+        # The page saves a draft after a pause in typing (about one a few seconds at most).
+        "draft_save": env_str("THROTTLE_DRAFT_SAVE", "60/min"),
     },
 }
 

@@ -25,6 +25,7 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {  # noqa: F405
     "submission_run": "1000/min",
     "submission_submit": "1000/min",
     "authoring_validate": "1000/min",
+    "draft_save": "1000/min",
 }
 # Page and browser tests sign in often from one address; the throttle tests set low rates.
 AUTH_THROTTLE_RATES = {

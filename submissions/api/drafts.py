@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from challenges.access import access_visible_challenges
 from challenges.models import Challenge
+from submissions.api.throttles import DraftWriteThrottle
 from submissions.drafts import DraftRejected, draft_delete, draft_for, draft_save
 
 
@@ -46,6 +47,8 @@ def _output(draft) -> dict:
 
 
 class DraftView(APIView):
+    throttle_classes = [DraftWriteThrottle]
+
     @extend_schema(
         responses={200: DraftOutput, 404: OpenApiResponse(description="No draft saved yet.")},
         summary="Your saved draft of a challenge",
@@ -61,6 +64,7 @@ class DraftView(APIView):
         responses={
             200: DraftOutput,
             400: OpenApiResponse(description="Not text, or larger than a submit may be."),
+            429: OpenApiResponse(description="Saved too often; the response says when to retry."),
         },
         summary="Save your draft of a challenge (replaces the previous one)",
     )

@@ -1,4 +1,4 @@
-"""Per-user rate limits for creating submissions: one budget for runs, one for submits."""
+"""Per-user rate limits: one budget for runs, one for submits, one for saving drafts."""
 
 from django.core.exceptions import ImproperlyConfigured
 from rest_framework.settings import api_settings
@@ -24,4 +24,27 @@ class SubmissionCreateThrottle(UserRateThrottle):
 
     def __init__(self) -> None:
         # The scope (and so the rate) is only known per request: see allow_request.
+        pass
+
+
+class DraftWriteThrottle(UserRateThrottle):
+    """Scope `draft_save`: saving and forgetting drafts (reading one is not limited)."""
+
+    scope = "draft_save"
+
+    def allow_request(self, request, view) -> bool:
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return True
+        self.rate = self.get_rate()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request, view)
+
+    def get_rate(self) -> str:
+        # Read at request time, like SubmissionCreateThrottle.
+        try:
+            return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
+        except KeyError:
+            raise ImproperlyConfigured(f"no throttle rate for {self.scope!r}") from None
+
+    def __init__(self) -> None:
         pass
