@@ -71,7 +71,7 @@ from readiness.evidence import (
     Evidence,
     assistance_factor,
     fold_attempts,
-    graded_score,
+    graded_in_order,
 )
 from readiness.scoring import ChallengeFacts, score_skills
 
@@ -101,17 +101,7 @@ def fold_erasing_failure(attempts: Sequence[Attempt]) -> Evidence:
     assistance * (score - that best score), never below 0, so a prober's final accept erases
     the failure of their earlier submits. failure_at stays the first submit's time, as it was."""
     folded = fold_attempts(attempts)
-    graded = [(a, score) for a in attempts if (score := graded_score(a.score)) is not None]
-    # The same total order as fold_attempts.
-    graded.sort(
-        key=lambda pair: (
-            pair[0].at,
-            -1 if pair[0].submission_id is None else pair[0].submission_id,
-            pair[1],
-            max(0, pair[0].hints_before),
-            bool(pair[0].editorial_before),
-        )
-    )
+    graded = graded_in_order(attempts)
     failure, best, hints, editorial = 0.0, 0.0, 0, False
     for earlier, (attempt, score) in enumerate(graded):
         hints = max(hints, attempt.hints_before)

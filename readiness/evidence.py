@@ -106,8 +106,8 @@ def _clamp(value: float) -> float:
     return min(1.0, max(0.0, value))
 
 
-def fold_attempts(attempts: Sequence[Attempt]) -> Evidence:
-    """The evidence of these submits, taken in time order (see the module docstring)."""
+def graded_in_order(attempts: Sequence[Attempt]) -> list[tuple[Attempt, float]]:
+    """The submits with a usable score, each with that score, in time order."""
     graded = [
         (attempt, score)
         for attempt in attempts
@@ -123,6 +123,12 @@ def fold_attempts(attempts: Sequence[Attempt]) -> Evidence:
             bool(pair[0].editorial_before),
         )
     )
+    return graded
+
+
+def fold_attempts(attempts: Sequence[Attempt]) -> Evidence:
+    """The evidence of these submits, taken in time order (see the module docstring)."""
+    graded = graded_in_order(attempts)
     evidence = Evidence()
     hints = 0
     editorial = False
