@@ -79,8 +79,11 @@ format: setup ## Apply ruff's fixes and formatting
 lock: ## Re-pin requirements*.txt from pyproject.toml
 	$(PYTHON) platform/ops/lock_requirements.py
 
+# The browser tests that photograph pages (tests/frontend/browser.py: photograph).
+SCREENSHOT_TESTS = $(addprefix tests/frontend/,test_screenshots.py test_browser_workspace.py test_browser_account.py test_browser_nav.py test_browser_report.py test_browser_jobs.py test_browser_studio.py test_browser_review.py)
+
 screenshots: setup assets ## Regenerate docs/screenshots/ (every page, real data, headless chromium + Docker)
-	REQUIRE_DOCKER=1 REQUIRE_BROWSER=1 SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(PY) -m pytest -p no:cacheprovider tests/frontend/test_screenshots.py
+	REQUIRE_DOCKER=1 REQUIRE_BROWSER=1 SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(PY) -m pytest -p no:cacheprovider $(SCREENSHOT_TESTS)
 
 clean: ## Remove the virtualenv, the node modules, the bundle and local data (var/)
 	rm -rf $(VENV) var .pytest_cache .ruff_cache frontend/node_modules frontend/static/frontend/build

@@ -19,6 +19,16 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(settings.BASE_DIR) / "var" / "test-artifacts"
 PACKAGES = Path(__file__).parent.parent / "challenges" / "packages"
 PASSWORD = "correct-horse-battery"  # the factories' password
+# Where photographs of pages go: docs/screenshots/ under `make screenshots`, else artifacts.
+SCREENSHOTS = Path(os.environ.get("SCREENSHOTS_DIR") or ARTIFACTS / "screenshots")
+
+
+def photograph(page, name: str, *, full_page: bool = True) -> None:
+    """Keep a picture of the page as SCREENSHOTS/<name>.png (the README shows docs/screenshots)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(
+        path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page, animations="disabled"
+    )
 
 
 def launch(playwright):

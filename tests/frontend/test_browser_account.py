@@ -12,7 +12,7 @@ from challenges.packages import read_package
 from challenges.services import challenge_import_package
 from tests.conftest import CATALOGUE
 from tests.factories import UserFactory
-from tests.frontend.browser import ARTIFACTS, PASSWORD, sign_in
+from tests.frontend.browser import PASSWORD, photograph, sign_in
 from tests.jobs.helpers import seeded_rows_ensure
 
 pytestmark = pytest.mark.browser
@@ -33,6 +33,7 @@ def test_change_password_sign_in_again_export_and_delete(page, live_server, tmp_
     url = live_server.url
     sign_in(page, live_server, "/account/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+    photograph(page, "account")
 
     # Change the password: the page keeps us signed in and says so.
     password_form = page.locator("#password-form")
@@ -109,6 +110,5 @@ def test_the_theme_follows_the_system(browser_context, live_server, shop, scheme
     page.locator("#workspace[data-editor=ready]").wait_for()
     assert background(page, "body") == body
     assert background(page, ".cm-editor") == editor
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"challenge-{scheme}.png"))
+    photograph(page, f"challenge-{scheme}", full_page=False)
     context.close()

@@ -9,15 +9,10 @@ from playwright.sync_api import expect
 
 from jobs.models import Application, Job
 from tests.factories import UserFactory
-from tests.frontend.browser import ARTIFACTS, PASSWORD
+from tests.frontend.browser import PASSWORD, photograph
 from tests.jobs.helpers import practise, seeded_rows_ensure
 
 pytestmark = pytest.mark.browser
-
-
-def screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def sign_in(page, url: str, username: str, password: str = PASSWORD) -> None:
@@ -78,7 +73,7 @@ def test_employer_posts_candidates_apply_employer_ranks_and_shortlists(page, liv
             page.get_by_role("heading", name="Your readiness for Junior backend engineer")
         ).to_be_visible()
         expect(page.locator("[data-minimum]")).to_have_text("50")
-        screenshot(page, f"jobs-detail-{candidate.username}")
+        photograph(page, f"jobs-detail-{candidate.username}")
         page.get_by_label("A note to the employer (optional)").fill(note)
         page.get_by_role("button", name="Apply").click()
         expect(page.get_by_text("You applied to Backend engineer")).to_be_visible()
@@ -96,7 +91,7 @@ def test_employer_posts_candidates_apply_employer_ranks_and_shortlists(page, liv
     page.get_by_role("link", name="Backend engineer").click()
     rows = page.locator("table.applicants tbody tr")
     expect(rows).to_have_count(2)
-    screenshot(page, "jobs-applicants")
+    photograph(page, "jobs-applicants")
     assert rows.locator("[data-candidate]").all_inner_texts() == ["Sam Strong", "Wes Weak"]
     assert rows.nth(1).locator("[data-under-minimum]").count() == 1
     shown = rows.nth(0).locator("[data-role-score]").inner_text()
@@ -108,7 +103,7 @@ def test_employer_posts_candidates_apply_employer_ranks_and_shortlists(page, liv
     expect(page.locator(".readiness-chart .readiness-row")).to_have_count(13)
     expect(page.locator(".snapshot-evidence a").first).to_be_visible()
     expect(page.get_by_text("Ledgers are my thing.")).to_be_visible()
-    screenshot(page, "jobs-snapshot")
+    photograph(page, "jobs-snapshot")
 
     # Shortlists them: the stage moves and the candidate is emailed.
     page.get_by_role("button", name="Shortlist").click()

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from readiness.models import PublicReport
-from tests.frontend.browser import ARTIFACTS, sign_in
+from tests.frontend.browser import photograph, sign_in
 from tests.readiness.reporting import practised_candidate
 
 pytestmark = pytest.mark.browser
@@ -26,8 +26,7 @@ def test_a_shared_report_opens_anonymously_until_it_is_revoked(page, browser_con
     report_url = link.inner_text()
     token = PublicReport.objects.get().token
     assert report_url == f"{url}/r/{token}/"
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "share-readiness.png"), full_page=True)
+    photograph(page, "share-readiness")
 
     # Someone else, not signed in, opens it: the name, the chart, the evidence, the JSON link.
     stranger = browser_context.browser.new_context(viewport={"width": 1280, "height": 900})
@@ -46,7 +45,7 @@ def test_a_shared_report_opens_anonymously_until_it_is_revoked(page, browser_con
         "href", f"{url}/r/{token}.json"
     )
     assert "ada-login-name" not in visitor.content()
-    visitor.screenshot(path=str(ARTIFACTS / "public-report.png"), full_page=True)
+    photograph(visitor, "public-report")
 
     # The candidate revokes it; the stranger's reload is a 404 at once.
     page.get_by_role("button", name="Revoke").click()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from submissions.models import Review
 from tests.factories import UserFactory
-from tests.frontend.browser import PASSWORD
+from tests.frontend.browser import PASSWORD, photograph
 from tests.submissions.reviewing import design_challenge, pending_answer
 
 pytestmark = pytest.mark.browser
@@ -39,6 +39,7 @@ def test_a_reviewer_scores_a_queue_by_keyboard_and_the_candidate_reads_it(page, 
     expect(page.get_by_role("link", name="Reviews (2)")).to_be_visible()
     page.goto(f"{url}/reviews/")
     expect(page.locator("#review-count")).to_have_text("2 waiting · 2 in all")
+    photograph(page, "review-queue")
     page.get_by_role("link", name="Start reviewing").focus()
     page.keyboard.press("Enter")
 
@@ -53,6 +54,7 @@ def test_a_reviewer_scores_a_queue_by_keyboard_and_the_candidate_reads_it(page, 
     page.wait_for_url(f"{url}/reviews/{second.pk}/")
     expect(page.locator("#review-form[data-keyboard=ready]")).to_be_attached()
     expect(current_criterion(page)).to_contain_text("request coalescing or locking")
+    photograph(page, "review-scoring")
     page.keyboard.press("2")
     expect(current_criterion(page)).to_contain_text("early refresh or jittered TTLs")
     page.keyboard.press("1")
@@ -112,3 +114,4 @@ def test_a_reviewer_scores_a_queue_by_keyboard_and_the_candidate_reads_it(page, 
     )
     expect(feedback.locator(".review-comment-text")).to_have_text("Both parts, well argued.")
     expect(page.get_by_text("rita")).to_have_count(0)
+    photograph(page, "submission-review")

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from challenges.kinds import kind_for
 from challenges.models import Challenge
 from tests.factories import UserFactory
-from tests.frontend.browser import PASSWORD
+from tests.frontend.browser import PASSWORD, photograph
 from tests.worker_process import start_worker, stop_worker
 
 pytestmark = [pytest.mark.docker, pytest.mark.browser]
@@ -35,6 +35,7 @@ def test_an_author_creates_edits_validates_and_publishes(page, live_server, auth
     page.get_by_role("button", name="Sign in").click()
     page.get_by_role("link", name="Studio").click()
     expect(page.get_by_role("heading", name="Authoring studio")).to_be_visible()
+    photographed = kind == "python"  # one set of pictures of the studio is enough
 
     # Create from the kind's template.
     page.get_by_label("Kind").select_option(label=kind_for(kind).label)
@@ -54,6 +55,8 @@ def test_an_author_creates_edits_validates_and_publishes(page, live_server, auth
     expect(preview.locator("h1")).to_have_text("Studio statement")
     expect(preview.locator("strong")).to_have_text("the answer")
     expect(preview.locator("script")).to_have_count(0)
+    if photographed:
+        photograph(page, "studio-edit", full_page=False)
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".flash")).to_contain_text("Saved as version 2.")
     expect(page.get_by_label("statement.md", exact=True)).to_have_value(
@@ -76,6 +79,8 @@ def test_an_author_creates_edits_validates_and_publishes(page, live_server, auth
         expect(checks.get_by_role("row", name=re.compile("Answer key"))).to_contain_text("Passed")
     cases = page.locator("table.studio-cases")
     expect(cases).to_contain_text("Hidden")
+    if photographed:
+        photograph(page, "studio-validation")
     # Authors see each case as they wrote it: JSON, never a Python repr.
     first_case = version_cases(f"studio-{kind}")[0]
     expect(cases.locator("tbody tr").first.locator("pre").first).to_have_text(

@@ -10,9 +10,9 @@ from playwright.sync_api import expect
 
 from tests.factories import UserFactory
 from tests.frontend.browser import (
-    ARTIFACTS,
     PACKAGES,
     load_test_package,
+    photograph,
     set_code,
     sign_in,
     wait_for_verdict,
@@ -191,8 +191,7 @@ def test_a_twenty_scenario_api_challenge_fits_the_workspace(
 
     # The whole page within two screens at 1280x800.
     assert metric(page, "document.documentElement.scrollHeight") <= 2 * 800
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "workspace-20-scenarios.png"), full_page=True)
+    photograph(page, "workspace-20-scenarios")
 
     # The statement scrolls; the editor stays in view.
     assert metric(page, "document.documentElement.scrollHeight") > 800
@@ -243,7 +242,7 @@ def test_a_twenty_scenario_api_challenge_fits_the_workspace(
     assert metric(page, "document.documentElement.scrollWidth") <= 390
     expect(page.locator("#split-handle")).to_be_hidden()
     assert LONG_SKU in page.locator("#result details.case.fail").nth(1).inner_text()
-    page.screenshot(path=str(ARTIFACTS / "workspace-390.png"), full_page=True)
+    photograph(page, "workspace-390")
     assert workspace_violations(page) == []
 
     # Accepted: the next unsolved challenge of the same kind is offered.

@@ -5,7 +5,6 @@ SCREENSHOTS_DIR at docs/screenshots/, which the README shows.
 """
 
 import json
-import os
 from io import StringIO
 from pathlib import Path
 
@@ -15,18 +14,16 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from submissions.models import Submission
-from tests.frontend.browser import ARTIFACTS, set_code, wait_for_verdict
+from tests.frontend.browser import photograph, set_code, wait_for_verdict
 
 pytestmark = [pytest.mark.docker, pytest.mark.browser]
 
 CATALOGUE = Path(settings.BASE_DIR) / "challenges" / "catalogue"
-OUT = Path(os.environ.get("SCREENSHOTS_DIR") or ARTIFACTS / "screenshots")
 PHONE = {"width": 390, "height": 844}
 
 
 def shot(page, name: str, *, full_page: bool = True) -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(OUT / f"{name}.png"), full_page=full_page, animations="disabled")
+    photograph(page, name, full_page=full_page)
 
 
 def solution(slug: str) -> str:
