@@ -15,6 +15,7 @@ from readiness.services import readiness_refresh
 from tests.factories import UserFactory, graded_submit
 from tests.frontend.browser import load_test_package, sign_in
 from tests.jobs.helpers import seeded_rows_ensure
+from tests.submissions.reviewing import design_challenge, pending_answer
 
 pytestmark = pytest.mark.browser
 
@@ -63,6 +64,7 @@ def world(transactional_db):
     application = application_create(job=job, candidate=candidate, note="Keen on ledgers.")
     report = report_create(user=candidate)
     return {
+        "candidate": candidate,
         "challenge": challenge,
         "submission": submission,
         "job": job,
@@ -103,19 +105,33 @@ def test_no_serious_or_critical_violation_on_the_main_pages(world, browser_conte
     employer_page = employer.new_page()
     sign_in(employer_page, live_server, "/employer/", username="grace")
     found += violations(employer_page)
-    for path in (f"/employer/jobs/{world['job'].pk}/", "/employer/jobs/new/"):
+    employer_pages = (
+        f"/employer/jobs/{world['job'].pk}/",
+        "/employer/jobs/new/",
+        f"/employer/applications/{world['application'].pk}/",
+    )
+    for path in employer_pages:
         employer_page.goto(f"{url}{path}")
         found += violations(employer_page)
     employer.close()
 
-    # Staff: the authoring studio (its list with the create form, a challenge's files) and the
-    # review room.
+    # Staff: the authoring studio (its list with the create form, a challenge's files, its
+    # validation and history) and the review room (the queue and one answer to score).
     UserFactory(username="lin", is_staff=True)
     staff = browser_context.browser.new_context(viewport={"width": 1280, "height": 900})
     staff_page = staff.new_page()
     sign_in(staff_page, live_server, "/studio/", username="lin")
     found += violations(staff_page)
-    for path in (f"/studio/c/{world['challenge'].slug}/", "/reviews/"):
+    slug = world["challenge"].slug
+    waiting = pending_answer(world["candidate"], design_challenge())
+    staff_pages = (
+        f"/studio/c/{slug}/",
+        f"/studio/c/{slug}/validation/",
+        f"/studio/c/{slug}/history/",
+        "/reviews/",
+        f"/reviews/{waiting.pk}/",
+    )
+    for path in staff_pages:
         staff_page.goto(f"{url}{path}")
         found += violations(staff_page)
     staff.close()
