@@ -29,7 +29,9 @@ from challenges.services import (
 )
 from markup import render_markdown_checked
 from organisations.models import Organisation
+from studio.cases import case_editor_spec
 from studio.files import (
+    CASES,
     MANIFEST,
     FilesRefused,
     file_order,
@@ -258,6 +260,7 @@ def _edit_context(
     latest = challenge.versions.order_by("-number").first()
     grouped = problems_by_file(problems, files)
     kind = kind_for(challenge.kind)
+    editable_cases = CASES in files and CASES not in kept
     return {
         "challenge": challenge,
         "latest": latest,
@@ -278,6 +281,7 @@ def _edit_context(
         ],
         "problem_count": len(problems),
         "new_file": new_file or {},
+        "case_editor": case_editor_spec(challenge.kind, files) if editable_cases else None,
         "mutant_hint": f"mutants/<name>.{kind.source_extension}" if kind.source_extension else "",
     }
 

@@ -9,10 +9,11 @@ json_match = "exact"` makes the JSON body's objects match exactly at every level
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from typing import Any
 
 from challenges.grading import Grade
-from challenges.kinds.base import Kind
+from challenges.kinds.base import CaseColumn, Kind, case_columns_around
 from challenges.kinds.scoring import (
     CANDIDATE,
     base_row,
@@ -154,6 +155,38 @@ class ApiKind(Kind):
                     "(the factory receives the seed data)"
                 )
         return problems
+
+    def case_columns(self, *, config: dict, paths: Collection[str]) -> list[CaseColumn]:
+        """A scenario: its requests, the seed data when the app takes it, one response each."""
+        middle = [
+            CaseColumn(
+                "input.requests",
+                "Requests",
+                "json",
+                'A list of {"method", "path", "headers", "json"}, sent in order.',
+                default=[{"method": "GET", "path": "/"}],
+            )
+        ]
+        if config.get("setup") in SETUP_MODES:
+            middle.append(
+                CaseColumn(
+                    "input.setup",
+                    "Setup",
+                    "json",
+                    "A JSON object: the seed data create_app receives.",
+                    default={},
+                )
+            )
+        middle.append(
+            CaseColumn(
+                "expected",
+                "Expected responses",
+                "json",
+                'One per request: {"status", "json", "headers", ...}.',
+                default=[{"status": 200}],
+            )
+        )
+        return case_columns_around(middle)
 
     def case_problems(self, index: int, case: Any, config: dict, assets: dict) -> list[str]:
         where = f"cases.json: case {index}"

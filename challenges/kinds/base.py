@@ -3,6 +3,8 @@ kind's own module. Code outside challenges/kinds/ asks the kind, never compares 
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,71 @@ from challenges.models import ChallengeVersion, TestCase
 # The challenge page's templates a kind may have (see Kind.page_templates), and all of them.
 PAGE_TEMPLATES = ("example", "extras", "answer")
 TEMPLATE_PARTS = (*PAGE_TEMPLATES, "card")
+# The studio's case table: the widgets a column may use.
+CASE_WIDGETS = frozenset({"text", "textarea", "select", "checkbox", "json", "number"})
+# A column without a default leaves its key out of a new case.
+NO_DEFAULT: Any = object()
+
+
+@dataclass(frozen=True)
+class CaseColumn:
+    """One column of the studio's case table: where its value sits in a case (`key`, dotted:
+    "input.args"), how it is edited (`widget`, one of CASE_WIDGETS; a select's `options`, a
+    number's `minimum` and `maximum`) and what a new case starts with (`default`)."""
+
+    key: str
+    label: str
+    widget: str
+    help: str = ""
+    options: tuple[str, ...] = ()
+    default: Any = NO_DEFAULT
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The column as the page's script reads it (JSON)."""
+        spec: dict[str, Any] = {
+            "key": self.key,
+            "label": self.label,
+            "widget": self.widget,
+            "help": self.help,
+        }
+        if self.options:
+            spec["options"] = list(self.options)
+        if self.default is not NO_DEFAULT:
+            spec["default"] = self.default
+        if self.minimum is not None:
+            spec["min"] = self.minimum
+        if self.maximum is not None:
+            spec["max"] = self.maximum
+        return spec
+
+
+NAME_COLUMN = CaseColumn(
+    "name", "Name", "text", "Unique within the challenge; shown with the case's result."
+)
+VISIBILITY_COLUMN = CaseColumn(
+    "visibility",
+    "Visibility",
+    "select",
+    "An example is shown to the candidate and run by Run; hidden cases are graded on Submit.",
+    options=("example", "hidden"),
+    default="hidden",
+)
+CATEGORY_COLUMN = CaseColumn(
+    "category", "Category", "text", "A hidden case needs one: shown when the case fails."
+)
+HINT_COLUMN = CaseColumn(
+    "hint", "Hint", "textarea", "A hidden case needs one: shown when it fails (300 characters)."
+)
+WEIGHT_COLUMN = CaseColumn(
+    "weight", "Weight", "number", "1 to 1000; empty counts as 1.", minimum=1, maximum=1000
+)
+
+
+def case_columns_around(middle: list[CaseColumn]) -> list[CaseColumn]:
+    """The columns every kind's cases share around the kind's own (`middle`)."""
+    return [NAME_COLUMN, VISIBILITY_COLUMN, *middle, CATEGORY_COLUMN, HINT_COLUMN, WEIGHT_COLUMN]
 
 
 class AnswerRejected(ValueError):
@@ -83,6 +150,16 @@ class Kind:
     def case_problems(self, index: int, case: Any, config: dict, assets: dict) -> list[str]:
         """Problems with case `index` (from 1): its input and expected value (a CaseSpec)."""
         return []
+
+    def case_columns(self, *, config: dict, paths: Collection[str]) -> list[CaseColumn]:
+        """The studio's case table for a package with the kind's table `config` and the files
+        `paths` (relative paths in the package folder)."""
+        return case_columns_around(
+            [
+                CaseColumn("input", "Input", "json", "A JSON object.", default={}),
+                CaseColumn("expected", "Expected", "json", "Any JSON value.", default=None),
+            ]
+        )
 
     # Grading ----------------------------------------------------------------------------
 

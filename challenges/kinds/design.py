@@ -12,10 +12,18 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Collection
 from typing import Any
 
 from challenges.grading import Grade, Verdict
-from challenges.kinds.base import AnswerRejected, Kind
+from challenges.kinds.base import (
+    CATEGORY_COLUMN,
+    HINT_COLUMN,
+    NAME_COLUMN,
+    AnswerRejected,
+    CaseColumn,
+    Kind,
+)
 from challenges.models import ChallengeVersion, TestCase
 
 QUESTION_TYPES = {"single", "multiple", "estimate", "ordering", "text"}
@@ -324,6 +332,68 @@ class DesignKind(Kind):
     source_extension = None
     config_keys = frozenset({"pass_mark"})
     cases_are_questions = True
+
+    def case_columns(self, *, config: dict, paths: Collection[str]) -> list[CaseColumn]:
+        """A question: its type decides which of the input's fields it uses."""
+        return [
+            NAME_COLUMN,
+            CaseColumn(
+                "visibility",
+                "Visibility",
+                "select",
+                "Questions are hidden: their answer key is never shown.",
+                options=("hidden",),
+                default="hidden",
+            ),
+            CaseColumn(
+                "weight",
+                "Points",
+                "number",
+                "1 to 1000; empty counts as 1.",
+                minimum=1,
+                maximum=1000,
+                default=1,
+            ),
+            CaseColumn(
+                "input.type",
+                "Type",
+                "select",
+                "Which fields below the question uses.",
+                options=tuple(sorted(QUESTION_TYPES)),
+                default="single",
+            ),
+            CaseColumn("input.prompt", "Prompt", "textarea", "The question.", default=""),
+            CaseColumn(
+                "input.options",
+                "Options",
+                "json",
+                "single and multiple: a list of at least 2 choices.",
+                default=["", ""],
+            ),
+            CaseColumn("input.items", "Items", "json", "ordering: a list of at least 2 entries."),
+            CaseColumn("input.unit", "Unit", "text", "estimate: the answer's unit."),
+            CaseColumn(
+                "input.tolerance",
+                "Tolerance",
+                "json",
+                'estimate: {"kind": "relative" or "order_of_magnitude", "value": number}.',
+            ),
+            CaseColumn(
+                "input.rubric",
+                "Rubric",
+                "json",
+                'text: a list of {"criterion": text, "points": number}; a reviewer scores it.',
+            ),
+            CaseColumn(
+                "expected",
+                "Answer key",
+                "json",
+                "Option index(es), the estimate, item indexes in order, or a model answer.",
+                default=0,
+            ),
+            CATEGORY_COLUMN,
+            HINT_COLUMN,
+        ]
 
     def case_problems(self, index: int, case: Any, config: dict, assets: dict) -> list[str]:
         return question_problems(index, case.input, case.expected, case.weight)

@@ -3,12 +3,13 @@ per stdin), compare outside the sandbox."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from typing import Any
 
 from challenges.comparators import COMPARATORS
 from challenges.grading import Grade
-from challenges.kinds.base import Kind
+from challenges.kinds.base import CaseColumn, Kind, case_columns_around
 from challenges.kinds.scoring import (
     CANDIDATE,
     base_row,
@@ -182,6 +183,45 @@ class PythonKind(Kind):
         if not isinstance(comparator, str) or comparator not in COMPARATORS:
             problems.append(f"{MANIFEST}: [python] comparator must be one of {sorted(COMPARATORS)}")
         return problems
+
+    def case_columns(self, *, config: dict, paths: Collection[str]) -> list[CaseColumn]:
+        """A program's stdin and stdout as text; a function's call and return value as JSON (a
+        class case's "ops" stays with the other fields)."""
+        if config.get("mode") == "program":
+            middle = [
+                CaseColumn("input.stdin", "Standard input", "textarea", "", default=""),
+                CaseColumn(
+                    "expected.stdout",
+                    "Expected output",
+                    "textarea",
+                    "Compared with the challenge's comparator.",
+                    default="",
+                ),
+            ]
+        else:
+            middle = [
+                CaseColumn(
+                    "input.args",
+                    "Arguments",
+                    "json",
+                    "A JSON list: the call's positional arguments.",
+                    default=[],
+                ),
+                CaseColumn(
+                    "input.kwargs",
+                    "Keyword arguments",
+                    "json",
+                    "A JSON object, or empty for none.",
+                ),
+                CaseColumn(
+                    "expected",
+                    "Expected",
+                    "json",
+                    "The return value as JSON.",
+                    default=None,
+                ),
+            ]
+        return case_columns_around(middle)
 
     def case_problems(self, index: int, case: Any, config: dict, assets: dict) -> list[str]:
         where = f"cases.json: case {index}"

@@ -6,10 +6,11 @@ be rejected by a constraint, and queries whose results (and optionally plans) th
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from challenges.grading import Grade
-from challenges.kinds.base import Kind
+from challenges.kinds.base import CaseColumn, Kind, case_columns_around
 from challenges.kinds.scoring import (
     AUTHOR,
     CANDIDATE,
@@ -355,6 +356,27 @@ class SchemaKind(Kind):
     editor_language = "sql"
     editor_label = "Your schema (SQL DDL, SQLite dialect)"
     config_keys = frozenset({"float_tolerance", "time_limit_s", "memory_mb"})
+
+    def case_columns(self, *, config: dict, paths: Collection[str]) -> list[CaseColumn]:
+        """A case's steps and the expected table of each named query."""
+        return case_columns_around(
+            [
+                CaseColumn(
+                    "input.steps",
+                    "Steps",
+                    "json",
+                    'A list of {"accept": SQL}, {"reject": SQL} or {"query": SQL, "name": ...}.',
+                    default=[],
+                ),
+                CaseColumn(
+                    "expected",
+                    "Expected results",
+                    "json",
+                    'Query name -> {"columns": [...], "rows": [[...]]}.',
+                    default={},
+                ),
+            ]
+        )
 
     def case_problems(self, index: int, case, config: dict, assets: dict) -> list[str]:
         return case_problems(index, case)

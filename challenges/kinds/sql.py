@@ -15,12 +15,13 @@ import json
 import logging
 import math
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 from challenges import package_content as limits
 from challenges.grading import Grade, SandboxFailure
-from challenges.kinds.base import Kind
+from challenges.kinds.base import CaseColumn, Kind, case_columns_around
 from challenges.kinds.scoring import (
     AUTHOR,
     CANDIDATE,
@@ -445,6 +446,20 @@ def _table_problem(expected) -> bool:
     )
 
 
+def dataset_names(config: dict, paths: Collection[str]) -> list[str]:
+    """The data files a case may name: the package's own dataset/<name>.sql, else those of the
+    shared dataset `[sql] dataset` names (schema.sql is the schema, never a case's data)."""
+    files = [path for path in paths if path.startswith("dataset/")]
+    if not files:
+        name = config.get("dataset")
+        folder = SHARED_DATASETS / name if isinstance(name, str) and SLUG_RE.match(name) else None
+        if folder is None or not folder.is_dir():
+            return []
+        files = [f"dataset/{path.relative_to(folder).as_posix()}" for path in folder.rglob("*.sql")]
+    names = [path[len("dataset/") : -len(".sql")] for path in files if path.endswith(".sql")]
+    return sorted(name for name in names if name != "schema")[: limits.MAX_ASSETS]
+
+
 class SqlKind(Kind):
     name = "sql"
     label = "SQL"
@@ -485,6 +500,40 @@ class SqlKind(Kind):
 
     def package_assets(self, folder, config, problems, *, root=None, warnings=None) -> dict:
         return dataset_assets(folder, config, problems, root=root, warnings=warnings)
+
+    def case_columns(self, *, config: dict, paths: Collection[str]) -> list[CaseColumn]:
+        """The dataset a case runs on (a choice among the package's), a DML case's check query
+        and the expected table."""
+        names = dataset_names(config, paths)
+        help_text = "The data file the case loads after schema.sql: dataset/<name>.sql."
+        data = (
+            CaseColumn(
+                "input.data", "Dataset", "select", help_text, options=tuple(names), default=names[0]
+            )
+            if names
+            else CaseColumn("input.data", "Dataset", "text", help_text, default="seed")
+        )
+        middle = [data]
+        if is_dml(config):
+            middle.append(
+                CaseColumn(
+                    "input.check",
+                    "Check query",
+                    "textarea",
+                    "One SELECT that reads what the statements did.",
+                    default="",
+                )
+            )
+        middle.append(
+            CaseColumn(
+                "expected",
+                "Expected table",
+                "json",
+                '{"columns": ["name", ...], "rows": [[...], ...]}',
+                default={"columns": [], "rows": []},
+            )
+        )
+        return case_columns_around(middle)
 
     def case_problems(self, index: int, case, config: dict, assets: dict) -> list[str]:
         where = f"cases.json: case {index}"

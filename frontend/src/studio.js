@@ -1,5 +1,7 @@
-// The authoring studio: a live Markdown preview of the statement and the validation progress.
-// The preview is rendered on the server by the project's one Markdown function (sanitised).
+// The authoring studio: a live Markdown preview of the statement, the case table of cases.json
+// and the validation progress. The preview is rendered on the server by the project's one
+// Markdown function (sanitised).
+import { setupCaseEditors } from "./studio-cases.js";
 
 const PREVIEW_DELAY_MS = 350;
 const POLL_MS = 1500;
@@ -98,6 +100,8 @@ function goToLine(button) {
   const textarea = document.getElementById(button.dataset.target);
   const line = Number(button.dataset.line);
   if (!textarea || !(line > 0)) return;
+  // A text area behind a tab (cases.json's JSON tab) is shown first.
+  textarea.dispatchEvent(new CustomEvent("studio:reveal"));
   const lines = textarea.value.split("\n");
   const start = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0);
   const end = start + (lines[line - 1] || "").length;
@@ -106,6 +110,8 @@ function goToLine(button) {
   const height = parseFloat(getComputedStyle(textarea).lineHeight) || 18;
   textarea.scrollTop = Math.max(0, (line - 3) * height);
 }
+
+setupCaseEditors();
 
 for (const button of document.querySelectorAll("button.studio-goto")) {
   button.addEventListener("click", () => goToLine(button));

@@ -116,6 +116,7 @@ def test_a_refused_save_keeps_the_text_and_points_at_the_line(page, live_server)
     page.wait_for_url(f"{url}/studio/c/broken/")
 
     broken = '{\n "cases": [\n  {"name": "x",\n   "input": }\n ]\n}\n'
+    page.get_by_role("tab", name="JSON").click()
     page.get_by_label("cases.json", exact=True).fill(broken)
     page.get_by_label("statement.md", exact=True).fill("Typed, not saved")
     page.get_by_role("button", name="Save", exact=True).click()
