@@ -255,18 +255,32 @@ class CaseEditor {
 
   build() {
     const id = this.id;
-    this.tabs = {
-      table: element("button", { type: "button", role: "tab", class: "result-tab", id: `${id}-tab-table`, "aria-controls": `${id}-table`, text: "Table" }),
-      json: element("button", { type: "button", role: "tab", class: "result-tab", id: `${id}-tab-json`, "aria-controls": `${id}-json`, text: "JSON" }),
-    };
-    const tablist = element("div", { role: "tablist", class: "result-tabs case-editor-tabs", "aria-label": "Edit the cases as" }, this.tabs.table, this.tabs.json);
+    const tab = (name, text) =>
+      element("button", {
+        type: "button",
+        role: "tab",
+        class: "result-tab",
+        id: `${id}-tab-${name}`,
+        "aria-controls": `${id}-${name}`,
+        text,
+      });
+    const panel = (name, ...children) =>
+      element(
+        "div",
+        { role: "tabpanel", id: `${id}-${name}`, "aria-labelledby": `${id}-tab-${name}`, class: "case-editor-panel" },
+        ...children,
+      );
+    this.tabs = { table: tab("table", "Table"), json: tab("json", "JSON") };
+    const tablist = element(
+      "div",
+      { role: "tablist", class: "result-tabs case-editor-tabs", "aria-label": "Edit the cases as" },
+      this.tabs.table,
+      this.tabs.json,
+    );
     this.status = element("p", { class: "case-editor-status", role: "status", id: `${id}-status` });
     this.tableBox = element("div", { class: "case-table-box" });
-    this.panels = {
-      table: element("div", { role: "tabpanel", id: `${id}-table`, "aria-labelledby": `${id}-tab-table`, class: "case-editor-panel" }, this.tableBox),
-      json: element("div", { role: "tabpanel", id: `${id}-json`, "aria-labelledby": `${id}-tab-json`, class: "case-editor-panel" }),
-    };
-    const container = element("div", { class: "case-editor" }, tablist, this.status, this.panels.table, this.panels.json);
+    this.panels = { table: panel("table", this.tableBox), json: panel("json") };
+    const container = element("div", { class: "case-editor" }, tablist, this.status, ...Object.values(this.panels));
     this.textarea.before(container);
     this.panels.json.append(this.textarea);
 
@@ -293,7 +307,11 @@ class CaseEditor {
       const problem = this.load();
       if (problem) {
         this.say(problem);
-        this.tableBox.replaceChildren(element("p", { class: "muted", text: "The table is back once the JSON tab's text is a cases.json it can show." }));
+        const back = "The table is back once the JSON tab's text is a cases.json it can show.";
+        this.tableBox.replaceChildren(element("p", { class: "muted", text: back }));
+        // Whatever the text becomes next, the table is drawn again from it.
+        this.renderedText = null;
+        this.root = null;
         shown = "json";
       } else if (this.textarea.value !== this.renderedText) {
         this.render();
@@ -350,7 +368,10 @@ class CaseEditor {
   beforeSubmit(event) {
     if (!this.invalid.size || this.panels.table.hidden) return;
     event.preventDefault();
-    this.say("A cell's JSON doesn't parse: fix it or clear it before saving (the file still holds its last valid value).");
+    this.say(
+      "A cell's JSON doesn't parse: fix it or clear it before saving " +
+        "(the file still holds its last valid value).",
+    );
     const first = [...this.invalid][0];
     document.getElementById(first)?.focus();
   }
@@ -360,25 +381,35 @@ class CaseEditor {
   render(focusId = null) {
     this.invalid.clear();
     const id = this.id;
+    // Each column's help is under its heading and describes the column's fields.
+    const header = (label, help, helpId) =>
+      element(
+        "th",
+        { scope: "col" },
+        element("span", { text: label }),
+        help ? element("span", { class: "case-help", id: helpId, text: help }) : "",
+      );
     const headers = [
       element("th", { scope: "col", text: "#" }),
-      ...this.columns.map((column, index) =>
-        element("th", { scope: "col" }, element("span", { text: column.label }), column.help ? element("span", { class: "case-help", id: `${id}-help-${index}`, text: column.help }) : ""),
-      ),
-      element("th", { scope: "col" }, element("span", { text: "Other fields" }), element("span", { class: "case-help", id: `${id}-help-other`, text: "Any other keys, as a JSON object: kept as they are." })),
+      ...this.columns.map((column, index) => header(column.label, column.help, `${id}-help-${index}`)),
+      header("Other fields", "Any other keys, as a JSON object: kept as they are.", `${id}-help-other`),
       element("th", { scope: "col", text: "Actions" }),
     ];
-    const rows = this.cases.map((item, row) => this.renderRow(item, row));
+    const count = this.cases.length;
     const table = element(
       "table",
       { class: "case-table" },
-      element("caption", { class: "visually-hidden", text: `${this.cases.length} case${this.cases.length === 1 ? "" : "s"}, one a row` }),
+      element("caption", { class: "visually-hidden", text: `${count} case${count === 1 ? "" : "s"}, one a row` }),
       element("thead", {}, element("tr", {}, ...headers)),
-      element("tbody", {}, ...rows),
+      element("tbody", {}, ...this.cases.map((item, row) => this.renderRow(item, row))),
     );
-    const add = element("button", { type: "button", id: `${id}-add`, text: "Add case" });
+    const add = element("button", { type: "button", class: "button", id: `${id}-add`, text: "Add case" });
     add.addEventListener("click", () => this.addCase());
-    const scroller = element("div", { class: "case-table-scroll", role: "region", "aria-label": "Cases", tabindex: "0" }, table);
+    const scroller = element(
+      "div",
+      { class: "case-table-scroll", role: "region", "aria-label": "Cases", tabindex: "0" },
+      table,
+    );
     this.tableBox.replaceChildren(scroller, element("p", { class: "case-editor-actions" }, add));
     this.renderedText = this.textarea.value;
     if (focusId) document.getElementById(focusId)?.focus();
@@ -386,13 +417,24 @@ class CaseEditor {
 
   caseName(row) {
     const name = this.cases[row].get("name");
-    return typeof name === "string" && name ? `case ${row + 1} (${name.slice(0, 60)})` : `case ${row + 1}`;
+    const number = `case ${row + 1}`;
+    return typeof name === "string" && name ? `${number} (${name.slice(0, 60)})` : number;
   }
 
   renderRow(item, row) {
-    const cells = this.columns.map((column, index) => element("td", {}, ...this.renderCell(item, row, column, index)));
+    const cells = this.columns.map((column, index) =>
+      element("td", {}, ...this.renderCell(item, row, column, index)),
+    );
     const rest = otherFields(item, this.tree);
-    cells.push(element("td", {}, ...this.jsonCell(row, "other", `Other fields, ${this.caseName(row)}`, rest.size ? toJson(rest, 1) : "", `${this.id}-help-other`, (value) => this.setOther(row, value))));
+    const other = this.jsonCell(
+      row,
+      "other",
+      `Other fields, ${this.caseName(row)}`,
+      rest.size ? toJson(rest, 1) : "",
+      `${this.id}-help-other`,
+      (value) => this.setOther(row, value),
+    );
+    cells.push(element("td", {}, ...other));
     const actions = element("div", { class: "case-row-actions" });
     const last = this.cases.length - 1;
     for (const [action, label, disabled] of [
@@ -427,7 +469,8 @@ class CaseEditor {
     const help = column.help ? `${this.id}-help-${index}` : null;
     if (value === BLOCKED) {
       // Shown as it is in "Other fields"; a column can't edit under a non-object.
-      return [element("input", { id, type: "text", value: "—", readOnly: true, "aria-label": label, title: `${column.parts[0]} is not an object: see Other fields` })];
+      const why = `${column.parts[0]} is not an object: see Other fields`;
+      return [element("input", { id, type: "text", value: "—", readOnly: true, "aria-label": label, title: why })];
     }
     const present = value !== MISSING;
     const widget = column.widget;
@@ -437,7 +480,9 @@ class CaseEditor {
       (widget === "number" && (typeof value === "number" || value instanceof RawNumber)) ||
       (["text", "textarea", "select"].includes(widget) && typeof value === "string");
     if (widget === "json" || !fits) {
-      return this.jsonCell(row, index, label, present ? toJson(value, toJson(value).length > 60 ? 1 : 0) : "", help, (parsed) => this.setValue(row, column, parsed));
+      // Short values on one line; longer ones indented like the file.
+      const text = present ? toJson(value, toJson(value).length > 60 ? 1 : 0) : "";
+      return this.jsonCell(row, index, label, text, help, (parsed) => this.setValue(row, column, parsed));
     }
     const common = { id, "aria-label": label, "aria-describedby": help };
     if (widget === "checkbox") {
@@ -452,7 +497,10 @@ class CaseEditor {
       if (!present) select.append(element("option", { value: "", text: "(not set)" }));
       for (const choice of choices) select.append(element("option", { value: choice, text: choice }));
       select.value = present ? value : "";
-      select.addEventListener("change", () => this.setValue(row, column, select.value === "" && !present ? MISSING : select.value));
+      // "" is only the "(not set)" choice: it leaves the key out.
+      select.addEventListener("change", () =>
+        this.setValue(row, column, select.value === "" ? MISSING : select.value),
+      );
       return [select];
     }
     if (widget === "number") {
@@ -470,18 +518,23 @@ class CaseEditor {
       input.addEventListener("input", () => {
         const text = input.value.trim();
         const number = Number(text);
-        const ok = text === "" || (Number.isSafeInteger(number) && (column.min == null || number >= column.min) && (column.max == null || number <= column.max));
-        this.mark(id, input, error, ok ? "" : `A whole number${column.min != null ? ` from ${column.min} to ${column.max}` : ""}.`);
+        const low = column.min ?? Number.MIN_SAFE_INTEGER;
+        const high = column.max ?? Number.MAX_SAFE_INTEGER;
+        const ok = text === "" || (Number.isSafeInteger(number) && number >= low && number <= high);
+        const range = column.min != null && column.max != null ? ` from ${column.min} to ${column.max}` : "";
+        this.mark(id, input, error, ok ? "" : `A whole number${range}.`);
         if (ok) this.setValue(row, column, text === "" ? MISSING : number);
       });
       return [input, error];
     }
     const field =
       widget === "textarea"
-        ? element("textarea", { ...common, rows: "2", value: present ? value : "" })
+        ? element("textarea", { ...common, rows: "3", value: present ? value : "" })
         : element("input", { ...common, type: "text", value: present ? value : "" });
     // A cleared text leaves the key out, as a package would (an absent key is its default).
-    field.addEventListener("input", () => this.setValue(row, column, field.value === "" ? MISSING : field.value));
+    field.addEventListener("input", () =>
+      this.setValue(row, column, field.value === "" ? MISSING : field.value),
+    );
     return [field];
   }
 
@@ -509,7 +562,8 @@ class CaseEditor {
       try {
         parsed = parseJson(area.value, this.spec.max_depth);
       } catch (failure) {
-        this.mark(id, area, error, `Not JSON yet (${failure.message}); the file keeps the last valid value.`);
+        const message = `Not JSON yet (${failure.message}); the file keeps the last valid value.`;
+        this.mark(id, area, error, message);
         return;
       }
       const problem = apply(parsed);
@@ -536,12 +590,24 @@ class CaseEditor {
   }
 
   setValue(row, column, value) {
+    const before = this.caseName(row);
     const item = this.cases[row];
     if (value === MISSING) deletePath(item, column.parts);
     else setPath(item, column.parts, value);
     this.tidy(row);
     this.write();
+    if (this.caseName(row) !== before) this.relabel(row, before);
     return "";
+  }
+
+  // A renamed case's controls say its new name (each label ends with the case's name).
+  relabel(row, before) {
+    const after = this.caseName(row);
+    const line = this.tableBox.querySelectorAll("tbody > tr")[row];
+    for (const node of line ? line.querySelectorAll("[aria-label]") : []) {
+      const label = node.getAttribute("aria-label");
+      if (label.endsWith(before)) node.setAttribute("aria-label", label.slice(0, -before.length) + after);
+    }
   }
 
   // "Other fields" replaced: the columns' values stay; the rest is what was typed.

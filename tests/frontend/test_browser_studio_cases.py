@@ -65,6 +65,10 @@ def test_an_author_edits_a_python_case_and_adds_one_through_the_table(page, live
     page.get_by_label("Category, case 5 (case 5)", exact=True).fill("bigger numbers")
     page.get_by_label("Hint, case 5 (case 5)", exact=True).fill("Two digits each.")
     page.get_by_label("Name, case 5 (case 5)", exact=True).fill("forty-two")
+    # The row's controls follow the new name.
+    expect(page.get_by_label("Hint, case 5 (forty-two)", exact=True)).to_have_value(
+        "Two digits each."
+    )
 
     # The file follows the table, written as the studio stores it (json.dumps, indent 1).
     expected_cases = [dict(case) for case in stored]
@@ -189,7 +193,41 @@ def test_the_case_table_is_accessible_and_fits_a_phone(page, live_server, scheme
     page.emulate_media(color_scheme=scheme)
     author_opens(page, live_server, "design")
     expect(page.get_by_label(re.compile(r"^Prompt, case 1 "))).to_be_visible()
+    # axe runs once the Markdown previews are in (a preview replaced mid-run confuses it).
+    for preview in page.locator(".studio-preview").all():
+        expect(preview).to_have_attribute("data-rendered", re.compile(r"\d"))
     assert violations(page) == []
     page.set_viewport_size({"width": 390, "height": 844})
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+
+
+def test_rows_move_duplicate_and_delete_by_keyboard(page, live_server):
+    author_opens(page, live_server, "python")
+
+    def names() -> list[str]:
+        return [case["name"] for case in json.loads(file_text(page))["cases"]]
+
+    assert names() == ["small numbers", "negative numbers", "zero", "second number by name"]
+
+    page.get_by_role("button", name="Duplicate case 1 (small numbers)").press("Enter")
+    assert names()[:3] == ["small numbers", "small numbers (copy)", "negative numbers"]
+    copy = page.get_by_label("Name, case 2 (small numbers (copy))", exact=True)
+    expect(copy).to_be_focused()
+
+    page.get_by_role("button", name="Down case 2 (small numbers (copy))").press("Enter")
+    assert names()[1:3] == ["negative numbers", "small numbers (copy)"]
+    # The focus follows the row it moved.
+    expect(page.get_by_role("button", name="Down case 3 (small numbers (copy))")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    assert names()[-1] == "small numbers (copy)"
+    # At the bottom its Down is disabled; the focus moves to its Up.
+    last = "case 5 (small numbers (copy))"
+    expect(page.get_by_role("button", name=f"Down {last}")).to_be_disabled()
+    expect(page.get_by_role("button", name=f"Up {last}")).to_be_focused()
+
+    page.get_by_role("button", name=f"Delete {last}").press("Enter")
+    expect(page.get_by_role("status").filter(has_text="Case 5 deleted.")).to_be_visible()
+    assert names() == ["small numbers", "negative numbers", "zero", "second number by name"]
+    expect(page.get_by_role("button", name="Delete case 4 (second number by name)")).to_be_focused()
