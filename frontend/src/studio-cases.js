@@ -170,8 +170,9 @@ function deletePath(map, parts) {
 
 // `map`'s keys in `order` first, then the rest as they were.
 function ordered(map, order) {
-  const keys = [...order.filter((key) => map.has(key)), ...[...map.keys()].filter((key) => !order.includes(key))];
-  return new Map(keys.map((key) => [key, map.get(key)]));
+  const first = order.filter((key) => map.has(key));
+  const rest = [...map.keys()].filter((key) => !order.includes(key));
+  return new Map([...first, ...rest].map((key) => [key, map.get(key)]));
 }
 
 // What a case holds beyond the columns (a tree of the columns' keys: {input: {args: true}}).
