@@ -2,6 +2,8 @@
 readiness services and the candidate's Share page write them)."""
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 
 from config.admin_readonly import ViewOnly, shown_json
 from readiness.models import (
@@ -14,12 +16,21 @@ from readiness.models import (
 )
 
 
+class RoleSkillFormSet(BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        # A profile without a skill has no role score (readiness.roles.role_readiness refuses
+        # it, and every page showing the role would fail).
+        kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        if not kept and not any(form.errors for form in self.forms):
+            raise ValidationError("A role needs at least one skill with a weight.")
+
+
 class RoleSkillInline(admin.TabularInline):
     model = RoleSkill
+    formset = RoleSkillFormSet
     extra = 0
-    # A profile without a skill has no role score (readiness.roles.role_readiness refuses it).
-    min_num = 1
-    validate_min = True
+    min_num = 1  # one empty row to fill on a new profile
 
 
 @admin.register(RoleProfile)
