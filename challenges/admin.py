@@ -80,7 +80,14 @@ class ChallengeAdmin(StudioLinkMixin, ViewOnly, admin.ModelAdmin):
         "current_version",
         "latest_validation",
     )
-    list_filter = ("kind", "difficulty", "is_published", "organisation", "skills")
+    # Only the organisations of the challenges listed: staff never learn the others' names.
+    list_filter = (
+        "kind",
+        "difficulty",
+        "is_published",
+        ("organisation", admin.RelatedOnlyFieldListFilter),
+        "skills",
+    )
     search_fields = ("slug", "title")
     fields = (
         ("slug", "title"),
