@@ -34,10 +34,13 @@ class ViewOnly:
         return False
 
     def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None):
-        # Every field, the non-editable ones (created_at...) included, so a page may list any.
+        # Every field, the non-editable ones (created_at...) included, so a page may list any;
+        # one shown by a display method instead is left out with `exclude`.
+        declared = tuple(super().get_readonly_fields(request, obj))
+        left_out = {*declared, *(self.exclude or ())}
         opts = self.model._meta
-        model_fields = [f.name for f in (*opts.fields, *opts.many_to_many)]
-        return (*super().get_readonly_fields(request, obj), *model_fields)
+        fields = [f.name for f in (*opts.fields, *opts.many_to_many) if f.name not in left_out]
+        return (*declared, *fields)
 
 
 def _capped(text: str) -> tuple[str, str]:

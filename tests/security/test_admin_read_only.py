@@ -11,6 +11,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.utils.html import escape
 
 from organisations.models import Membership, Organisation
 from tests.factories import UserFactory, one_of_every_admin_model
@@ -166,3 +167,27 @@ def test_api_tokens_are_not_in_the_admin(client, superuser):
     client.force_login(superuser)
     assert client.get("/admin/authtoken/tokenproxy/").status_code == 404
     assert "tokenproxy" not in client.get("/admin/").content.decode()
+
+
+def test_view_pages_keep_code_and_json_readable(client, rows, superuser):
+    client.force_login(superuser)
+
+    def page(label: str) -> str:
+        obj = rows[label]
+        url = f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/"
+        return client.get(url).content.decode()
+
+    submission = page("submissions.submission")
+    assert '<pre class="admin-code">def f(x):\n    return x\n</pre>' in submission
+    assert '<pre class="admin-code">{\n  &quot;design&quot;: [\n    2,\n    1\n  ]\n}</pre>' in (
+        submission
+    )  # the review's scores, in its inline
+    application = page("jobs.application")
+    assert '<pre class="admin-code">{\n  &quot;' in application
+    # Never the compact canonical text it is stored as.
+    assert escape(rows["jobs.application"].snapshot_json) not in application
+    score = rows["readiness.skillscore"]
+    shown = page("readiness.skillscore")
+    assert shown.count("Explanation:") == 1
+    assert '<pre class="admin-code">{\n  &quot;' in shown
+    assert score.explanation
