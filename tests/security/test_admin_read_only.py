@@ -191,3 +191,35 @@ def test_view_pages_keep_code_and_json_readable(client, rows, superuser):
     assert shown.count("Explanation:") == 1
     assert '<pre class="admin-code">{\n  &quot;' in shown
     assert score.explanation
+
+
+def test_hostile_stored_content_is_shown_as_text_and_never_breaks_a_page(client, rows, superuser):
+    from challenges.models import ChallengeVersion
+
+    client.force_login(superuser)
+    version = rows["challenges.challengeversion"]
+    evil = "</pre><script>alert(1)</script>"
+    ChallengeVersion.objects.filter(pk=version.pk).update(
+        statement_md=f"Hi <img src=x onerror=alert(1)> {evil}",
+        starter_code=evil,
+        hints=[evil, {"nested": [evil]}],
+        mutants=f"not a list {evil}",  # not the package's shape: shown as stored
+        assets=[evil],
+        config={evil: evil},
+        validation_report={"ok": False, "problems": [evil], "mutants": [evil, {"name": evil}]},
+        source={"url": f"javascript:{evil}"},
+    )
+    response = client.get(f"/admin/challenges/challengeversion/{version.pk}/change/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<script>alert(1)" not in page
+    assert "onerror=alert(1)>" not in page
+    assert '<pre class="admin-code">&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;</pre>' in page
+    assert "<li>&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;: SURVIVED</li>" in page
+    submission = rows["submissions.submission"]
+    submission.__class__.objects.filter(pk=submission.pk).update(
+        code=evil, results=[{"name": evil}], stdout=evil, answers={"a": evil}
+    )
+    page = client.get(f"/admin/submissions/submission/{submission.pk}/change/").content.decode()
+    assert "<script>alert(1)" not in page
+    assert page.count('<pre class="admin-code">&lt;/pre&gt;&lt;script&gt;') == 2  # code, stdout
