@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -47,12 +47,14 @@ def _latest(challenge: Challenge) -> ChallengeVersion | None:
 
 
 class StudioLinkMixin:
-    """The change page's tools link to the challenge in the studio, where it is edited."""
+    """The pages say the studio edits these; a change page links to the challenge there."""
 
     change_form_template = "admin/challenges/studio_change_form.html"
     change_list_template = "admin/challenges/studio_change_list.html"
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None
+    ) -> HttpResponse:
         obj = self.get_object(request, object_id)
         if obj is not None:
             challenge = obj if isinstance(obj, Challenge) else obj.challenge
