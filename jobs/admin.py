@@ -1,10 +1,17 @@
-"""Admin for jobs (editable by staff) and applications (read-only: their snapshot is frozen)."""
+"""Admin for jobs and applications, read-only: the employer's pages and API write them through
+jobs/services.py (checks, the rendered description, stage history and the candidate's email)."""
+
+import json
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.utils.safestring import SafeString
 
+from config.admin_readonly import ViewOnly, code_block, json_block, shown_code, shown_markdown
 from jobs.access import hiring_organisations
 from jobs.models import Application, Job, StageChange
-from markup.rendering import render_markdown
+from jobs.services import job_delete
 
 
 def _organisation_scope(request, queryset, path: str):
@@ -16,36 +23,47 @@ def _organisation_scope(request, queryset, path: str):
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(ViewOnly, admin.ModelAdmin):
     list_display = ("title", "organisation", "role_profile", "status", "created_at")
     list_filter = ("status", "workplace", "role_profile")
     search_fields = ("title", "organisation__name")
-    readonly_fields = ("description_html", "created_by", "created_at", "updated_at")
+    fields = (
+        ("organisation", "status"),
+        "title",
+        ("location", "workplace"),
+        ("role_profile", "minimum_readiness"),
+        "description",
+        "description_source",
+        ("created_by", "created_at", "updated_at"),
+    )
+    readonly_fields = ("description", "description_source")
+    description = shown_markdown("description_md", "description (sanitised preview)")
+    description_source = shown_code("description_md", "description (Markdown)")
 
     def get_queryset(self, request):
         return _organisation_scope(request, super().get_queryset(request), "organisation")
 
-    def save_model(self, request, obj: Job, form, change: bool) -> None:
-        # The page shows description_html: it must come from the Markdown, sanitised, here too.
-        obj.description_html = render_markdown(obj.description_md)
-        super().save_model(request, obj, form, change)
+    def has_delete_permission(self, request: HttpRequest, obj: Job | None = None) -> bool:
+        # Superusers remove a job nobody applied to (spam, a mistake), one at a time, through
+        # job_delete; applications are candidates' records and keep their job.
+        if obj is None or not request.user.is_superuser:
+            return False
+        return not obj.applications.exists()
+
+    def delete_model(self, request: HttpRequest, obj: Job) -> None:
+        if not job_delete(job=obj):
+            # Someone applied between the confirmation page and the post: nothing deleted.
+            raise PermissionDenied("The job has applications now.")
 
 
-class StageChangeInline(admin.TabularInline):
+class StageChangeInline(ViewOnly, admin.TabularInline):
     model = StageChange
     extra = 0
-    can_delete = False
     readonly_fields = ("from_stage", "to_stage", "changed_by", "created_at")
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(ViewOnly, admin.ModelAdmin):
     """Read-only for everyone: stages move through the employer's pages and API, which check the
     transitions and email the candidate; the snapshot is never rewritten."""
 
@@ -53,18 +71,24 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_filter = ("stage",)
     search_fields = ("candidate__username", "job__title")
     inlines = [StageChangeInline]
+    fields = (
+        ("job", "candidate"),
+        "note_shown",
+        ("stage", "stage_changed_at"),
+        ("role_score", "role_low"),
+        "snapshot",
+        "snapshot_sha256",
+        "created_at",
+    )
+    readonly_fields = ("note_shown", "snapshot", "snapshot_sha256")
+    note_shown = shown_code("note", "note")
 
     def get_queryset(self, request):
         return _organisation_scope(request, super().get_queryset(request), "job__organisation")
 
-    def get_readonly_fields(self, request, obj=None):
-        return [field.name for field in self.model._meta.fields]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+    @admin.display(description="readiness snapshot (frozen)")
+    def snapshot(self, application: Application) -> SafeString:
+        try:
+            return json_block(json.loads(application.snapshot_json))
+        except ValueError:
+            return code_block(application.snapshot_json)  # shown as stored, whatever it is

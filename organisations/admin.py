@@ -1,6 +1,8 @@
-"""Admin for organisations and memberships."""
+"""Admin for organisations and memberships: operators edit them here (no service owns
+memberships yet; organisation_create makes an organisation with its first owner)."""
 
 from django.contrib import admin
+from django.http import HttpRequest
 
 from organisations.models import Membership, Organisation
 
@@ -16,3 +18,15 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ("slug", "name", "created_at")
     search_fields = ("slug", "name")
     inlines = [MembershipInline]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Organisation | None = None):
+        # Its challenges are named "<slug>_<name>": a new slug would orphan the names, and the
+        # old one, free again, could be taken by another organisation.
+        return ("slug",) if obj is not None else ()
+
+    def has_delete_permission(self, request: HttpRequest, obj: Organisation | None = None) -> bool:
+        # Superusers, one at a time, an organisation with no challenges and no jobs: deleting
+        # one would take its jobs' applications (candidates' records) along.
+        if obj is None or not request.user.is_superuser:
+            return False
+        return not (obj.challenges.exists() or obj.jobs.exists())

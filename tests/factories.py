@@ -70,3 +70,59 @@ def graded_submit(user, challenge, *, score: float, when=None, mode: str = "subm
     Submission.objects.filter(pk=submission.pk).update(created_at=when, finished_at=when)
     submission.created_at = when
     return submission
+
+
+def one_of_every_admin_model(*, challenge, organisation) -> dict:
+    """A row of every model the admin registers, keyed by "app_label.model_name", made through
+    the services where they exist: a submit of `challenge` (with a review), an application to
+    a job of `organisation`, the candidate's readiness, a calibration, a public report, a
+    queued task and a permission group."""
+    from django.contrib.auth.models import Group
+    from django_tasks_db.models import DBTaskResult
+
+    from challenges.models import Skill, Tag
+    from challenges.tasks import validate_challenge_version
+    from jobs.services import application_create, job_create
+    from readiness.models import ChallengeCalibration, ChallengeEvidence, RoleProfile, SkillScore
+    from readiness.reports import report_create
+    from readiness.services import readiness_rebuild
+    from submissions.models import Review
+
+    candidate = UserFactory(username="every-candidate", display_name="Every Candidate")
+    reviewer = UserFactory(username="every-reviewer", is_staff=True)
+    submission = graded_submit(candidate, challenge, score=1)
+    submission.code = "def f(x):\n    return x\n"
+    submission.save(update_fields=["code"])
+    Review.objects.create(
+        submission=submission, reviewer=reviewer, scores={"design": [2, 1]}, comment="Fine."
+    )
+    readiness_rebuild(user_id=candidate.pk)
+    role = RoleProfile.objects.get(slug="junior-backend")
+    job = job_create(
+        organisation=organisation, created_by=reviewer, title="Backend engineer",
+        description_md="We build **payments**.", location="", workplace="remote",
+        role_profile=role, minimum_readiness=40,
+    )  # fmt: skip
+    application = application_create(job=job, candidate=candidate, note="Hello.")
+    validate_challenge_version.enqueue(challenge.current_version.pk)
+    calibration = ChallengeCalibration.objects.create(
+        challenge=challenge, difficulty=0.2, label_difficulty=-1.0, candidates=1
+    )
+    return {
+        "auth.group": Group.objects.create(name="operators"),
+        "django_tasks_database.dbtaskresult": DBTaskResult.objects.get(),
+        "accounts.user": candidate,
+        "challenges.skill": Skill.objects.first(),
+        "challenges.tag": Tag.objects.filter(challenges=challenge).first(),
+        "challenges.challenge": challenge,
+        "challenges.challengeversion": challenge.current_version,
+        "organisations.organisation": organisation,
+        "jobs.job": job,
+        "jobs.application": application,
+        "readiness.roleprofile": role,
+        "readiness.skillscore": SkillScore.objects.filter(user=candidate).first(),
+        "readiness.challengeevidence": ChallengeEvidence.objects.get(user=candidate),
+        "readiness.challengecalibration": calibration,
+        "readiness.publicreport": report_create(user=candidate),
+        "submissions.submission": submission,
+    }

@@ -294,24 +294,43 @@ def test_a_role_profile_with_jobs_is_protected(job):
         RoleProfile.objects.get(slug="junior-backend").delete()
 
 
-def test_the_admin_renders_an_edited_description(client, job):
+def test_the_admin_shows_a_job_read_only(client, job):
+    # The employer's pages write jobs through job_update (checks, the rendered description).
     client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    Job.objects.filter(pk=job.pk).update(description_md="<script>x()</script>\n\n    *kept*")
+    page = client.get(f"/admin/jobs/job/{job.pk}/change/").content.decode()
+    assert '<div class="statement-preview"><p>&lt;script&gt;x()&lt;/script&gt;</p>' in page
+    assert '<pre class="admin-code">&lt;script&gt;x()&lt;/script&gt;\n\n    *kept*</pre>' in page
+    assert 'name="_save"' not in page
     response = client.post(
         f"/admin/jobs/job/{job.pk}/change/",
         {
             "organisation": job.organisation_id,
-            "title": job.title,
-            "description_md": "<script>x()</script>*admin edit*",
-            "location": "",
+            "title": "Renamed",
+            "description_md": "edited",
             "workplace": "remote",
             "role_profile": job.role_profile_id,
             "minimum_readiness": 20,
             "status": "open",
         },
     )
-    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert response.status_code == 403
     job.refresh_from_db()
-    assert job.description_html == "<p>&lt;script&gt;x()&lt;/script&gt;<em>admin edit</em></p>"
+    assert (job.title, job.description_md) != ("Renamed", "edited")
+    assert client.get("/admin/jobs/job/add/").status_code == 403
+
+
+def test_a_superuser_deletes_only_a_job_nobody_applied_to(client, job, application):
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    other = Job.objects.create(
+        organisation=job.organisation, title="Other", description_md="x", description_html="x",
+        workplace="remote", role_profile=job.role_profile, minimum_readiness=0,
+    )  # fmt: skip
+    assert client.get(f"/admin/jobs/job/{job.pk}/delete/").status_code == 403
+    assert client.post(f"/admin/jobs/job/{job.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert client.get(f"/admin/jobs/job/{other.pk}/delete/").status_code == 200
+    assert client.post(f"/admin/jobs/job/{other.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert list(Job.objects.values_list("pk", flat=True)) == [job.pk]
 
 
 def test_staff_without_a_membership_see_no_jobs_in_the_admin(client, job, application):

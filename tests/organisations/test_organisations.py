@@ -69,3 +69,25 @@ def test_existing_slugs_lose_the_separator_when_migrating(transactional_db):
         "B": "acme-corp",
         "C": "globex",
     }
+
+
+def test_the_slug_is_fixed_once_created_and_delete_spares_what_others_rely_on(admin_client):
+    from tests.factories import published_challenge
+
+    assert add_organisation(admin_client, "acme").status_code == 302
+    acme = Organisation.objects.get(slug="acme")
+    change = f"/admin/organisations/organisation/{acme.pk}/change/"
+    assert 'name="slug"' not in admin_client.get(change).content.decode()
+    form = {"slug": "other", "name": "Acme Corp",
+            "memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0"}  # fmt: skip
+    assert admin_client.post(change, form).status_code == 302
+    acme.refresh_from_db()
+    assert (acme.slug, acme.name) == ("acme", "Acme Corp")
+    # Its challenges are named after the slug; deleting would orphan them.
+    challenge = published_challenge("acme_one", organisation=acme)
+    delete = f"/admin/organisations/organisation/{acme.pk}/delete/"
+    assert admin_client.get(delete).status_code == 403
+    challenge.delete()
+    assert admin_client.get(delete).status_code == 200
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 302
+    assert not Organisation.objects.exists()

@@ -391,7 +391,7 @@ def test_validate_shares_the_api_validation_budget(staff, settings):
 
 
 def test_a_challenge_without_a_version_starts_from_the_template(staff):
-    # As the admin's "Add challenge" leaves it: a row, no version.
+    # A row with no version yet (as the admin's "Add challenge" used to leave one).
     challenge = Challenge.objects.create(
         slug="bare", title="Bare one", kind="python", difficulty="easy"
     )
