@@ -78,10 +78,11 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
             "time_label": time_label(row.get("time_ms")),
             "shown_input": kinds.kind_for(challenge.kind).shown_input(config, row),
             # Only visible cases carry these: a hidden row has no expected/actual to show.
-            # (label, value, written by the author: its matchers are shown in words)
+            # (label, value, the kind's notation for it: the author's expected value says its
+            # matchers in words, what the code produced is shown literally)
             "sides": [
-                ("Expected", row.get("expected"), True),
-                ("Actual", row.get("actual"), False),
+                ("Expected", row.get("expected"), "expected"),
+                ("Actual", row.get("actual"), "value"),
             ],
         }
         for row in data["results"]

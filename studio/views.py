@@ -277,7 +277,7 @@ def _edit_context(
         ],
         "problem_count": len(problems),
         "new_file": new_file or {},
-        "mutant_hint": f"mutants/<name>.{kind.source_extension}" if kind.source_extension else "",
+        "package_help": kind.package_help,
     }
 
 
