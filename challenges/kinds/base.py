@@ -196,6 +196,10 @@ class Kind:
         (empty: the row's own rendering says it)."""
         return ""
 
+    def shown_input_label(self, row: dict[str, Any]) -> str:
+        """What the submission page calls `shown_input`."""
+        return "Input"
+
     def page_context(self, version: ChallengeVersion) -> dict[str, Any]:
         """The kind's context for the challenge page (subclasses add to it): the editor's
         settings and the kind's templates (None for those it doesn't have)."""

@@ -220,5 +220,9 @@ class PythonKind(Kind):
         except (KeyError, TypeError, AttributeError):
             return ""
 
+    def shown_input_label(self, row: dict[str, Any]) -> str:
+        case_input = row.get("input")
+        return "stdin" if isinstance(case_input, dict) and "stdin" in case_input else "Call"
+
 
 KIND = PythonKind()

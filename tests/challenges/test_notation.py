@@ -131,3 +131,10 @@ def test_a_form_the_kind_does_not_write_is_a_clear_error():
     expected = r"sql: no notation 'call' \(one of \['expected', 'value'\]\)"
     with pytest.raises(ValueError, match=expected):
         kind_for("sql").notation("call", {}, "f")
+
+
+def test_the_submission_pages_input_label_is_the_kinds():
+    python = kind_for("python")
+    assert python.shown_input_label({"input": {"stdin": "3\n"}}) == "stdin"
+    assert python.shown_input_label({"input": {"args": [1]}}) == "Call"
+    assert kind_for("sql").shown_input_label({"input": {"dataset": "seed"}}) == "Input"
