@@ -1,7 +1,7 @@
 """End to end in a real browser: each kind of challenge, wrong first then right, and the editor."""
 
-from playwright.sync_api import expect
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import UserFactory
 from tests.frontend.browser import (

@@ -1,8 +1,8 @@
 """Readiness in a real browser: open a hint, solve through the real worker and sandbox, and see
 the skill's score and band move on the dashboard; reveal an editorial behind its confirm."""
 
-from playwright.sync_api import expect
 import pytest
+from playwright.sync_api import expect
 
 from readiness.models import AssistEvent
 from tests.factories import UserFactory

@@ -1,8 +1,8 @@
 """A schema (data modelling) challenge end to end in a real browser: the example's steps, a
 wrong schema's per-step results, then the reference accepted."""
 
-from playwright.sync_api import expect
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import UserFactory
 from tests.frontend.browser import (
@@ -21,7 +21,9 @@ def test_schema_challenge_shows_steps_then_accepts_the_reference(page, live_serv
     UserFactory(username="ada")
     load_test_package("coupon-redemptions")
     sign_in(page, live_server, "/challenges/coupon-redemptions/")
-    expect(page.get_by_role("textbox", name="Your schema (SQL DDL, SQLite dialect)")).to_be_visible()
+    expect(
+        page.get_by_role("textbox", name="Your schema (SQL DDL, SQLite dialect)")
+    ).to_be_visible()
     # The example lists its steps in order, with the expected result of the query.
     example = page.locator(".example .schema-step")
     assert example.count() == 4

@@ -2,11 +2,11 @@
 graded by the real worker, and the page stays within two screens at 1280x800, never scrolls
 sideways at 390 px, keeps the editor in view, opens failed cases only, resizes by keyboard."""
 
-from playwright.sync_api import expect
 import json
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import UserFactory
 from tests.frontend.browser import (

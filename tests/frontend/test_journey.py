@@ -1,7 +1,7 @@
 """A new candidate in a real browser: sign up, solve, dashboard, history, restore."""
 
-from playwright.sync_api import expect
 import pytest
+from playwright.sync_api import expect
 
 from tests.frontend.browser import editor_text, set_code, wait_for_verdict
 

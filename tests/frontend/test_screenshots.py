@@ -4,7 +4,6 @@ In `make test` the pictures go to var/test-artifacts/screenshots/; `make screens
 SCREENSHOTS_DIR at docs/screenshots/, which the README shows.
 """
 
-from playwright.sync_api import expect
 import json
 import os
 from io import StringIO
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from submissions.models import Submission
 from tests.frontend.browser import ARTIFACTS, set_code, wait_for_verdict
