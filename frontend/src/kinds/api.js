@@ -7,7 +7,7 @@ import { isWords, pyLiteral, readable } from "./python-notation.js";
 const COMPACT_WIDTH = 60;
 
 /** A short JSON body on one line (as HTTP examples are usually written), a long one indented;
- * the same rule as the statement's examples (api_notation.http_request). */
+ * the same rule as the statement's examples (challenges/kinds/base.py json_text). */
 function compactOrIndented(value) {
   const compact = compactJson(value, 0);
   return compact.length <= COMPACT_WIDTH ? compact : indented(value);
