@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from challenges import kinds
 from challenges.grading import Verdict
 from challenges.kinds import kind_for
 from submissions.api.serializers import SubmissionOutput
@@ -71,24 +70,26 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
     # withholds the page withholds too.
     data = SubmissionOutput(submission).data
     config = submission.version.config if isinstance(submission.version.config, dict) else {}
+    kind = kind_for(challenge.kind)
     results = [
         {
             **row,
             "status_label": CASE_STATUS_LABELS.get(row["status"], row["status"]),
             "time_label": time_label(row.get("time_ms")),
-            "shown_input": kinds.kind_for(challenge.kind).shown_input(config, row),
+            "shown_input": kind.shown_input(config, row),
+            "shown_input_label": kind.shown_input_label(row),
             # Only visible cases carry these: a hidden row has no expected/actual to show.
-            # (label, value, written by the author: its matchers are shown in words)
+            # (label, value, the kind's notation for it: the author's expected value says its
+            # matchers in words, what the code produced is shown literally)
             "sides": [
-                ("Expected", row.get("expected"), True),
-                ("Actual", row.get("actual"), False),
+                ("Expected", row.get("expected"), "expected"),
+                ("Actual", row.get("actual"), "value"),
             ],
         }
         for row in data["results"]
     ]
     passed, total = cases_passed(results)
     withheld = sum(1 for row in results if row["status"] == "withheld")
-    kind = kind_for(challenge.kind)
     # Kinds answered with code show the code and its timing; the others (design) their answers
     # in words.
     without_code = not kind.runs_code

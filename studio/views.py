@@ -282,7 +282,7 @@ def _edit_context(
         "problem_count": len(problems),
         "new_file": new_file or {},
         "case_editor": case_editor_spec(challenge.kind, files) if editable_cases else None,
-        "mutant_hint": f"mutants/<name>.{kind.source_extension}" if kind.source_extension else "",
+        "package_help": kind.package_help,
     }
 
 

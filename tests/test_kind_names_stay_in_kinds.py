@@ -1,6 +1,7 @@
 """What varies by kind stays in the kind's own files (issue 11): no Python, JS or template outside
-them names a built-in kind or compares a kind with a name. A new kind then needs no core edit,
-and a kind can't be half-handled by an `if` somewhere else."""
+them names a built-in kind, compares a kind with a name or writes a kind's notation (Python
+literals, HTTP steps). A new kind then needs no core edit, and a kind can't be half-handled by an
+`if` somewhere else."""
 
 import re
 import subprocess
@@ -45,6 +46,16 @@ COMPARISON = re.compile(
     r"""|\bKind\.(?:PYTHON|SQL|API|DESIGN)\b"""
 )
 
+# A kind's notation (how its case data is written for candidates) is the kind's own: Python
+# literals and calls (challenges/kinds/python_notation.py, frontend/src/kinds/python-notation.js),
+# HTTP steps (api_notation.py, kinds/api.js). Shared code asks the kind (`{% notation %}`,
+# Kind.notations(), the renderer of a row's kind) and names none of these.
+NOTATION = re.compile(
+    r"\b(?:pyLiteral|pyCall|pyExpected|pyString|matcherWords|describeRequest|describeResponse"
+    r"|python_call|python_value|python_expected|http_request|http_response|reference_words"
+    r"|python_notation|api_notation|python-notation)\b"
+)
+
 
 def problems_in(path: str, text: str) -> list[str]:
     found = []
@@ -54,6 +65,8 @@ def problems_in(path: str, text: str) -> list[str]:
                 found.append(f"{path}:{number}: names the kind {match.group(0)}")
         if COMPARISON.search(line):
             found.append(f"{path}:{number}: compares a kind: {line.strip()}")
+        if NOTATION.search(line):
+            found.append(f"{path}:{number}: writes a kind's notation: {line.strip()}")
     return found
 
 
@@ -77,7 +90,13 @@ def source_files() -> list[str]:
 def test_no_code_outside_the_kinds_names_or_compares_a_kind():
     files = source_files()
     # The scan sees the code it guards.
-    assert {"challenges/services.py", "frontend/src/results.js"} <= set(files)
+    assert {
+        "challenges/services.py",
+        "frontend/src/results.js",
+        "frontend/src/render.js",
+        "frontend/templatetags/challenge_format.py",
+        "frontend/templates/frontend/submission.html",
+    } <= set(files)
     found = [p for path in files for p in problems_in(path, (ROOT / path).read_text())]
     assert found == []
 
@@ -102,6 +121,12 @@ def test_every_exception_is_still_needed():
         "if challenge.kind == Challenge.Kind.SQL:",
         'label = {"python": "Python"}',
         "const language = 'python';",
+        'import { el, pyLiteral } from "./render.js";',
+        "export const pyExpected = (value) => pyLiteral(readable(value));",
+        "<pre>{{ value|python_expected }}</pre>",
+        "<pre>{{ request|http_request }}</pre>",
+        "from frontend.templatetags.challenge_format import python_call",
+        "from challenges.kinds.api_notation import reference_words",
     ],
 )
 def test_the_check_catches_kind_names_and_comparisons(line):
@@ -118,6 +143,9 @@ def test_the_check_catches_kind_names_and_comparisons(line):
         "kind = kind_for(challenge.kind)",
         'event_type == "ready"',
         "autocompletion({ activateOnTyping: mode.completeWhileTyping })",
+        '<pre>{% notation challenge.kind "expected" value %}</pre>',
+        "return kind_for(kind).notation(form, value, *options)",
+        "valuesDetail(row, { show: pretty })",
     ],
 )
 def test_the_check_lets_kind_neutral_code_be(line):

@@ -9,11 +9,13 @@ json_match = "exact"` makes the JSON body's objects match exactly at every level
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from challenges.grading import Grade
+from challenges.kinds.api_notation import http_request, http_response
 from challenges.kinds.base import CaseColumn, Kind, case_columns_around
+from challenges.kinds.python_notation import python_expected, python_value
 from challenges.kinds.scoring import (
     CANDIDATE,
     base_row,
@@ -206,6 +208,16 @@ class ApiKind(Kind):
 
     def grade(self, *, version, code, answers, cases, audience) -> Grade:
         return grade(version=version, code=code, cases=cases, audience=audience)
+
+    def notations(self) -> dict[str, Callable[..., str]]:
+        """A scenario's steps as HTTP ("request", "response"); values (seed data, what the app
+        returned) as the Python the app is written in."""
+        return {
+            "value": python_value,
+            "expected": python_expected,
+            "request": http_request,
+            "response": http_response,
+        }
 
 
 KIND = ApiKind()

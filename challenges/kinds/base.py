@@ -3,7 +3,8 @@ kind's own module. Code outside challenges/kinds/ asks the kind, never compares 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import json
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,19 @@ def case_columns_around(middle: list[CaseColumn]) -> list[CaseColumn]:
     return [NAME_COLUMN, VISIBILITY_COLUMN, *middle, CATEGORY_COLUMN, HINT_COLUMN, WEIGHT_COLUMN]
 
 
+# A JSON value up to this many characters is written on one line.
+COMPACT_WIDTH = 60
+
+
+def json_text(value: object) -> str:
+    """A value as JSON: a short one on one line (as HTTP examples are usually written), a long
+    one indented. The notation of a kind that has none of its own."""
+    compact = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    if len(compact) <= COMPACT_WIDTH:
+        return compact
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
 class AnswerRejected(ValueError):
     """A submission's answer doesn't fit the kind; `field` names it, `detail` says why (a message,
     a list of them, or messages per part)."""
@@ -121,6 +135,14 @@ class Kind:
     def template_folder(self) -> Path:
         """A minimal package of this kind that validates as is: the studio's starting point."""
         return Path(__file__).resolve().parent / "templates" / self.name
+
+    @property
+    def package_help(self) -> list[tuple[str, str]]:
+        """The files of a package that are the kind's own, as (what, path) pairs: the studio
+        says them where an author adds a file (default: a mutant, for kinds with source)."""
+        if not self.source_extension:
+            return []
+        return [("a mutant", f"mutants/<name>.{self.source_extension}")]
 
     def config_problems(self, config: dict) -> list[str]:
         """Problems with the kind's own table beyond key types (e.g. an entrypoint's name)."""
@@ -234,10 +256,27 @@ class Kind:
         """The kind's extra fields in the challenge API (None where they don't apply)."""
         return {"sql_schema": None, "questions": None}
 
+    def notations(self) -> dict[str, Callable[..., str]]:
+        """How the kind writes case data, by form: "value" (what code produced, literally) and
+        "expected" (an author's expected value, its matchers in words), and any form of the
+        kind's own (python: "call"); its templates use them through `{% notation %}`."""
+        return {"value": json_text, "expected": json_text}
+
+    def notation(self, form: str, value: Any, *options: Any) -> str:
+        """`value` written in the kind's notation `form` (see `notations`)."""
+        notations = self.notations()
+        if form not in notations:
+            raise ValueError(f"{self.name}: no notation {form!r} (one of {sorted(notations)})")
+        return notations[form](value, *options)
+
     def shown_input(self, config: dict, row: dict[str, Any]) -> str:
         """A visible case's input written as the statement writes it, for the submission page
         (empty: the row's own rendering says it)."""
         return ""
+
+    def shown_input_label(self, row: dict[str, Any]) -> str:
+        """What the submission page calls `shown_input`."""
+        return "Input"
 
     def page_context(self, version: ChallengeVersion) -> dict[str, Any]:
         """The kind's context for the challenge page (subclasses add to it): the editor's

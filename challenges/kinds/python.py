@@ -3,13 +3,14 @@ per stdin), compare outside the sandbox."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import Any
 
 from challenges.comparators import COMPARATORS
 from challenges.grading import Grade
 from challenges.kinds.base import CaseColumn, Kind, case_columns_around
+from challenges.kinds.python_notation import python_call, python_expected, python_value
 from challenges.kinds.scoring import (
     CANDIDATE,
     base_row,
@@ -242,10 +243,12 @@ class PythonKind(Kind):
     def grade(self, *, version, code, answers, cases, audience) -> Grade:
         return grade(version=version, code=code, cases=cases, audience=audience)
 
+    def notations(self) -> dict[str, Callable[..., str]]:
+        """Python literals, matchers in words, and a case's input as the call it makes."""
+        return {"value": python_value, "expected": python_expected, "call": python_call}
+
     def shown_input(self, config: dict, row: dict[str, Any]) -> str:
         """The call (`solution(1, 2)`, or the ops of a class case) or a program's stdin."""
-        from frontend.templatetags.challenge_format import python_call
-
         case_input = row.get("input")
         if not isinstance(case_input, dict) or row.get("visibility") != "example":
             return ""
@@ -255,6 +258,10 @@ class PythonKind(Kind):
             return python_call(case_input, str(config.get("entrypoint") or "solution"))
         except (KeyError, TypeError, AttributeError):
             return ""
+
+    def shown_input_label(self, row: dict[str, Any]) -> str:
+        case_input = row.get("input")
+        return "stdin" if isinstance(case_input, dict) and "stdin" in case_input else "Call"
 
 
 KIND = PythonKind()

@@ -498,6 +498,10 @@ class SqlKind(Kind):
     def package_entries(self) -> frozenset[str]:
         return super().package_entries() | {"dataset"}
 
+    @property
+    def package_help(self) -> list[tuple[str, str]]:
+        return [*super().package_help, ("a dataset's file", "dataset/<name>.sql")]
+
     def package_assets(self, folder, config, problems, *, root=None, warnings=None) -> dict:
         return dataset_assets(folder, config, problems, root=root, warnings=warnings)
 

@@ -110,8 +110,17 @@ def test_each_column_is_well_formed(kind_name, column):
     assert ("default" in spec) is (column.default is not NO_DEFAULT)
 
 
-def test_an_sql_case_chooses_among_the_shared_datasets_data_files():
+def test_an_sql_case_chooses_among_the_templates_own_datasets():
     columns, _ = columns_and_cases("sql", template_files("sql", slug="t", title="T"))
+    data = next(column for column in columns if column.key == "input.data")
+    assert data.widget == "select"
+    assert data.options == ("hidden/quiet-customers", "seed")
+
+
+def test_an_sql_case_chooses_among_the_shared_datasets_data_files():
+    columns = kind_for("sql").case_columns(
+        config={"dataset": "ecommerce"}, paths=["challenge.toml"]
+    )
     data = next(column for column in columns if column.key == "input.data")
     assert data.widget == "select"
     assert data.options == (

@@ -1,5 +1,6 @@
 """Attacks on the candidate workspace: the next-challenge hint, the notation of hostile values
-(in the page's filters and in the browser's renderers) and the links the result panel makes."""
+(the kinds' notation on the server and the browser's renderers) and the links the result panel
+makes."""
 
 import json
 import shutil
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from frontend.templatetags.challenge_format import http_request, http_response
+from challenges.kinds.api_notation import http_request, http_response
 from tests.factories import UserFactory, graded_submit, published_challenge
 
 RENDER = Path(__file__).parent.parent / "frontend" / "render_results.mjs"

@@ -91,6 +91,29 @@ def test_home_lists_my_challenges_with_their_state(staff):
     assert page.count(">Never<") == 2  # draft and running were never validated
 
 
+@pytest.mark.parametrize(
+    ("kind", "help_text"),
+    [
+        (
+            "python",
+            "A mutant is <code>mutants/&lt;name&gt;.py</code>; "
+            "<code>editorial.md</code> is the worked solution.",
+        ),
+        (
+            "sql",
+            "A mutant is <code>mutants/&lt;name&gt;.sql</code>; a dataset&#x27;s file is "
+            "<code>dataset/&lt;name&gt;.sql</code>; <code>editorial.md</code> is the worked "
+            "solution.",
+        ),
+        ("design", "<code>editorial.md</code> is the worked solution."),
+    ],
+)
+def test_adding_a_file_names_the_kinds_own_package_files(staff, kind, help_text):
+    challenge = created(staff, kind=kind, name=f"help-{kind}")
+    page = staff.get(f"/studio/c/{challenge.slug}/").content.decode()
+    assert f'<p id="new-path-help" class="muted">{help_text}</p>' in page
+
+
 def test_editing_the_statement_saves_a_new_version(staff):
     challenge = created(staff)
     files = version_files(latest(challenge))

@@ -1,12 +1,13 @@
 // API: a visible scenario step by step as HTTP (the request line, headers and JSON body; the
 // expected response with its matchers in words), the first step that went wrong marked, and
 // references to earlier responses ({{0.json.id}}) resolved when the run told us the value.
-import { el, indented, isWords, readable, pyLiteral } from "../render.js";
+import { el, indented } from "../render.js";
+import { isWords, pyLiteral, readable } from "./python-notation.js";
 
 const COMPACT_WIDTH = 60;
 
 /** A short JSON body on one line (as HTTP examples are usually written), a long one indented;
- * the same rule as the statement's examples (challenge_format.http_request). */
+ * the same rule as the statement's examples (challenges/kinds/base.py json_text). */
 function compactOrIndented(value) {
   const compact = compactJson(value, 0);
   return compact.length <= COMPACT_WIDTH ? compact : indented(value);

@@ -4,6 +4,8 @@
 // hidden tests), summary(submission) ({text, timing}), tabs(submission, context) (its own tabs
 // in the result panel: [{name, label, nodes}]) and setupAnswer(root, {loadDraft, saveDraft,
 // send}) (a kind answered without the code editor).
+// A kind's notation lives beside its renderer (python-notation.js: Python literals and calls, which
+// api.js uses too): shared modules (render.js, results.js) know none.
 import * as api from "./api.js";
 import * as design from "./design.js";
 import * as python from "./python.js";

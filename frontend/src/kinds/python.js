@@ -1,6 +1,7 @@
 // Python: a visible case as the statement writes it (the call, values as Python literals,
 // matchers in words), and where the values differ.
-import { pyCall, pyExpected, pyLiteral, valuesDetail } from "../render.js";
+import { valuesDetail } from "../render.js";
+import { pyCall, pyExpected, pyLiteral } from "./python-notation.js";
 
 export function renderCase(row, context) {
   const entrypoint = context && context.entrypoint;

@@ -1,38 +1,17 @@
 from flask import Flask, jsonify, request
 
-PATIENTS = {
-    "p1": {
-        "id": "p1",
-        "name": "Ada Okafor",
-        "date_of_birth": "1987-04-12",
-        "national_id": "AB123456C",
-        "next_appointment": "2026-03-04T09:30:00Z",
-        "allergies": ["penicillin"],
-        "medications": [{"name": "sertraline", "dose_mg": 50, "prescriber_notes": "review in May"}],
-        "insurance": {"provider": "Vitalis", "member_id": "V-88213", "group_notes": "employer plan"},
-    },
-    "p2": {
-        "id": "p2",
-        "name": "Jonas Weber",
-        "date_of_birth": "1954-11-30",
-        "national_id": "JW998877",
-        "next_appointment": None,
-        "allergies": [],
-        "medications": [],
-        "insurance": None,
-    },
-}
-
 
 def create_app():
     app = Flask(__name__)
+    items = {}
 
-    @app.get("/patients/<patient_id>")
-    def get_patient(patient_id):
-        # TODO: answer with the fields the caller's role (X-Role header) may see, and no others.
-        patient = PATIENTS.get(patient_id)
-        if patient is None:
-            return jsonify(error="not_found"), 404
-        return jsonify(patient)
+    @app.post("/items")
+    def create_item():
+        # Store request.get_json()'s item and answer 201 with it.
+        return jsonify(error="not implemented yet"), 501
+
+    @app.get("/items/<int:item_id>")
+    def get_item(item_id):
+        return jsonify(error="not implemented yet"), 501
 
     return app

@@ -1,9 +1,10 @@
-CREATE TABLE idempotency_keys (
-    merchant_id INTEGER,
-    idempotency_key TEXT,
-    request_hash TEXT,
-    response_status INTEGER,
-    response_body TEXT,
-    created_at INTEGER,
-    expires_at INTEGER
+CREATE TABLE customers (
+    customer_id INTEGER PRIMARY KEY,
+    email       TEXT
+);
+
+CREATE TABLE orders (
+    order_id    INTEGER PRIMARY KEY,
+    customer_id INTEGER,
+    total_cents INTEGER
 );

@@ -1,7 +1,4 @@
-SELECT c.customer_id, c.email, COUNT(*) AS orders_placed
+SELECT c.customer_id, c.name, COUNT(*) AS orders, COALESCE(SUM(o.total_cents), 0) AS spent_cents
 FROM customers AS c
 LEFT JOIN orders AS o ON o.customer_id = c.customer_id
-WHERE c.customer_id NOT IN (
-    SELECT customer_id FROM orders WHERE status IN ('paid', 'shipped', 'delivered')
-)
-GROUP BY c.customer_id, c.email;
+GROUP BY c.customer_id, c.name;

@@ -1,6 +1,11 @@
-"""How a Python example's call is written on the challenge page."""
+"""How case data is written for candidates: each kind's notation (Python calls and literals,
+HTTP steps), reached through the kind."""
 
-from frontend.templatetags.challenge_format import python_call, python_expected, python_value
+import pytest
+
+from challenges.kinds import kind_for
+from challenges.kinds.api_notation import http_request, http_response
+from challenges.kinds.python_notation import python_call, python_expected, python_value
 
 
 def test_a_class_example_shows_calls_and_attribute_reads():
@@ -62,8 +67,6 @@ def test_api_matchers_read_as_words_and_returned_values_stay_literal():
 
 
 def test_an_api_step_reads_as_http_with_references_and_matchers_in_words():
-    from frontend.templatetags.challenge_format import http_request, http_response
-
     step = {
         "method": "patch",
         "path": "/orders/{{0.json.id}}",
@@ -105,3 +108,33 @@ def test_an_api_step_reads_as_http_with_references_and_matchers_in_words():
         '"t": "\ue0007\ue000"}'
     )
     assert http_response(None) == "—"
+
+
+def test_a_kind_writes_each_form_of_its_notation_and_json_when_it_has_none_of_its_own():
+    python = kind_for("python")
+    assert python.notation("call", {"args": [1], "kwargs": {"a": "b"}}, "f") == "f(1, a='b')"
+    assert python.notation("expected", {"$any": True}) == "<any value>"
+    assert python.notation("value", {"$any": True}) == "{'$any': True}"
+    api = kind_for("api")
+    assert api.notation("request", {"method": "post", "path": "/items"}) == "POST /items"
+    assert api.notation("response", {"status": 201}) == "HTTP 201"
+    assert api.notation("value", {"seed": None}) == "{'seed': None}"
+    # A kind without a notation of its own (SQL's values are tables) writes JSON.
+    sql = kind_for("sql")
+    assert sql.notation("expected", {"q": [1, None]}) == '{"q": [1, null]}'
+    assert sql.notation("value", ["x" * 40, "y" * 40]) == (
+        '[\n  "' + "x" * 40 + '",\n  "' + "y" * 40 + '"\n]'
+    )
+
+
+def test_a_form_the_kind_does_not_write_is_a_clear_error():
+    expected = r"sql: no notation 'call' \(one of \['expected', 'value'\]\)"
+    with pytest.raises(ValueError, match=expected):
+        kind_for("sql").notation("call", {}, "f")
+
+
+def test_the_submission_pages_input_label_is_the_kinds():
+    python = kind_for("python")
+    assert python.shown_input_label({"input": {"stdin": "3\n"}}) == "stdin"
+    assert python.shown_input_label({"input": {"args": [1]}}) == "Call"
+    assert kind_for("sql").shown_input_label({"input": {"dataset": "seed"}}) == "Input"

@@ -1,0 +1,10 @@
+CREATE TABLE customers (
+    customer_id INTEGER PRIMARY KEY,
+    email       TEXT    NOT NULL
+);
+
+CREATE TABLE orders (
+    order_id    INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (customer_id),
+    total_cents INTEGER NOT NULL CHECK (total_cents >= 0)
+);
