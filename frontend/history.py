@@ -78,13 +78,12 @@ def submission_detail(request: HttpRequest, submission_id: int) -> HttpResponse:
             "time_label": time_label(row.get("time_ms")),
             "shown_input": kind.shown_input(config, row),
             "shown_input_label": kind.shown_input_label(row),
-            # Only visible cases carry these: a hidden row has no expected/actual to show.
-            # (label, value, the kind's notation for it: the author's expected value says its
-            # matchers in words, what the code produced is shown literally)
-            "sides": [
-                ("Expected", row.get("expected"), "expected"),
-                ("Actual", row.get("actual"), "value"),
-            ],
+            # Only visible cases are shown this way: a hidden row has no expected/actual.
+            "steps": (
+                steps := kind.result_steps(row) if row.get("visibility") == "example" else []
+            ),
+            # Several steps, or one with a heading, read as a numbered list.
+            "steps_listed": len(steps) > 1 or any(step["heading"] for step in steps),
         }
         for row in data["results"]
     ]

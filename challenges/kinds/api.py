@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from challenges.grading import Grade
-from challenges.kinds.api_notation import http_request, http_response
+from challenges.kinds.api_notation import http_answered, http_request, http_response
 from challenges.kinds.base import CaseColumn, Kind, case_columns_around
 from challenges.kinds.python_notation import python_expected, python_value
 from challenges.kinds.scoring import (
@@ -209,6 +209,38 @@ class ApiKind(Kind):
     def grade(self, *, version, code, answers, cases, audience) -> Grade:
         return grade(version=version, code=code, cases=cases, audience=audience)
 
+    def result_steps(self, row: dict[str, Any]) -> list[dict[str, Any]]:
+        """One step per request: the request as HTTP (references resolved from this run's
+        responses), then the expected and the actual response as HTTP."""
+        case_input = row.get("input")
+        requests = case_input.get("requests") if isinstance(case_input, dict) else None
+        if not isinstance(requests, list) or not requests:
+            return super().result_steps(row)
+        expected = row.get("expected") if isinstance(row.get("expected"), list) else []
+        actual = row.get("actual") if isinstance(row.get("actual"), list) else []
+        mismatch = row.get("mismatch") if isinstance(row.get("mismatch"), dict) else {}
+        steps = []
+        for index, request in enumerate(requests):
+            shown = http_request(request, actual) if isinstance(request, dict) else ""
+            steps.append(
+                {
+                    "heading": shown,
+                    "failed": mismatch.get("step") == index,
+                    "note": str(mismatch.get("detail") or "")
+                    if mismatch.get("step") == index
+                    else "",
+                    "sides": [
+                        (
+                            "Expected",
+                            expected[index] if index < len(expected) else None,
+                            "response",
+                        ),
+                        ("Actual", actual[index] if index < len(actual) else None, "answered"),
+                    ],
+                }
+            )
+        return steps
+
     def notations(self) -> dict[str, Callable[..., str]]:
         """A scenario's steps as HTTP ("request", "response"); values (seed data, what the app
         returned) as the Python the app is written in."""
@@ -217,6 +249,7 @@ class ApiKind(Kind):
             "expected": python_expected,
             "request": http_request,
             "response": http_response,
+            "answered": http_answered,
         }
 
 

@@ -8,7 +8,13 @@ import re
 from urllib.parse import urlencode
 
 from challenges.kinds.base import json_text
-from challenges.kinds.python_notation import MAX_DEPTH, Words, python_expected, readable
+from challenges.kinds.python_notation import (
+    MAX_DEPTH,
+    Words,
+    python_expected,
+    python_value,
+    readable,
+)
 
 REFERENCE = re.compile(r"\{\{\s*(\d+)\.([A-Za-z0-9_.\-]+)\s*\}\}")
 
@@ -26,22 +32,53 @@ def reference_words(index: int, path: str) -> str:
     return f"the {field} returned by {step}" if field else f"the body returned by {step}"
 
 
-def _words_for_references(value: object, depth: int = 0) -> object:
+def _looked_up(responses: list, index: int, path: str) -> object:
+    """The scalar at `path` ("json.id", "headers.etag", "status") of response `index`, or None
+    when it isn't there (header names match in any case, as in HTTP)."""
+    value: object = responses[index] if 0 <= index < len(responses) else None
+    for part in path.split("."):
+        if isinstance(value, list) and part.isdigit():
+            value = value[int(part)] if int(part) < len(value) else None
+        elif isinstance(value, dict):
+            headers = (
+                responses[index].get("headers") if isinstance(responses[index], dict) else None
+            )
+            if part not in value and value is headers:
+                part = next((key for key in value if str(key).lower() == part.lower()), part)
+            value = value.get(part)
+        else:
+            return None
+    return None if isinstance(value, dict | list) else value
+
+
+def _words_for_references(value: object, responses: list | None = None, depth: int = 0) -> object:
+    """`value` with each reference replaced by what it was in this run (`responses`), or
+    described in words where that isn't known."""
     if depth > MAX_DEPTH:
         return value
     if isinstance(value, str):
-        return REFERENCE.sub(lambda m: f"<{reference_words(int(m[1]), m[2])}>", value)
+
+        def shown(match: re.Match) -> str:
+            known = _looked_up(responses or [], int(match[1]), match[2])
+            if known is None:
+                return f"<{reference_words(int(match[1]), match[2])}>"
+            return json_text(known) if isinstance(known, bool) else str(known)
+
+        return REFERENCE.sub(shown, value)
     if isinstance(value, list):
-        return [_words_for_references(item, depth + 1) for item in value]
+        return [_words_for_references(item, responses, depth + 1) for item in value]
     if isinstance(value, dict):
-        return {key: _words_for_references(item, depth + 1) for key, item in value.items()}
+        return {
+            key: _words_for_references(item, responses, depth + 1) for key, item in value.items()
+        }
     return value
 
 
-def http_request(request: dict) -> str:
+def http_request(request: dict, responses: list | None = None) -> str:
     """A scenario step as the HTTP request line, headers and body a reader expects; a reference
-    to an earlier response in words (the statement has no run to take its value from)."""
-    request = _words_for_references(request)
+    to an earlier response as its value in `responses` (a run's), else in words (the statement
+    has no run to take its value from)."""
+    request = _words_for_references(request, responses if isinstance(responses, list) else None)
     query = f"?{urlencode(request['query'], doseq=True)}" if request.get("query") else ""
     lines = [f"{str(request.get('method', 'GET')).upper()} {request['path']}{query}"]
     lines += [f"{name}: {value}" for name, value in (request.get("headers") or {}).items()]
@@ -91,4 +128,25 @@ def http_response(response: object) -> str:
     elif "body" in response:
         body = response["body"]
         lines += ["", body if isinstance(body, str) else _json_with_words(body)]
+    return "\n".join(lines)
+
+
+def http_answered(response: object) -> str:
+    """A response the app gave, as HTTP: status line, headers, body, each exactly as answered
+    (a body that looks like a matcher is the app's text, not a matcher)."""
+    if not isinstance(response, dict):
+        return "—" if response is None else python_value(response)
+    status = response.get("status")
+    lines = [f"HTTP {python_value(status)}" if status is not None else "HTTP (no status)"]
+    headers = response.get("headers")
+    if isinstance(headers, dict):
+        lines += [
+            f"{name}: {value if isinstance(value, str) else python_value(value)}"
+            for name, value in headers.items()
+        ]
+    if "json" in response:
+        lines += ["", json_text(response["json"])]
+    elif "body" in response:
+        body = response["body"]
+        lines += ["", body if isinstance(body, str) else json_text(body)]
     return "\n".join(lines)

@@ -278,6 +278,24 @@ class Kind:
         """What the submission page calls `shown_input`."""
         return "Input"
 
+    def result_steps(self, row: dict[str, Any]) -> list[dict[str, Any]]:
+        """A visible case's result on the submission page, as steps: each an optional
+        `heading` (text, e.g. the request of an API step), whether it is where the case
+        `failed` and a `note` saying how, and its `sides`: (label, value, the kind's notation
+        for it). The author's expected value says its matchers in words; what the code
+        produced is shown literally."""
+        return [
+            {
+                "heading": "",
+                "failed": False,
+                "note": "",
+                "sides": [
+                    ("Expected", row.get("expected"), "expected"),
+                    ("Actual", row.get("actual"), "value"),
+                ],
+            }
+        ]
+
     def page_context(self, version: ChallengeVersion) -> dict[str, Any]:
         """The kind's context for the challenge page (subclasses add to it): the editor's
         settings and the kind's templates (None for those it doesn't have)."""

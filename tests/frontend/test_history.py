@@ -316,3 +316,50 @@ def test_a_python_example_shows_its_call_and_only_measured_times(client, ada, or
     example = order_total.current_version.cases.get(ordinal=visible[0]["ordinal"])
     args = ", ".join(pprint.pformat(a, width=60, sort_dicts=False) for a in example.input["args"])
     assert f"<strong>Call</strong><pre>{escape(f'order_total({args})')}</pre>" in page
+
+
+def test_an_api_example_reads_as_http_steps_with_the_failing_one_marked(client, ada):
+    challenge = challenge_import_package(
+        package=read_package(PACKAGES / "stock-reservations")
+    ).challenge
+    row = {
+        "name": "reserve, then read it back",
+        "ordinal": 1,
+        "visibility": "example",
+        "status": "wrong_answer",
+        "passed": False,
+        "input": {
+            "requests": [
+                {"method": "POST", "path": "/reservations", "json": {"sku": "MUG", "quantity": 7}},
+                {"method": "GET", "path": "/reservations/{{0.json.id}}"},
+            ]
+        },
+        "expected": [
+            {"status": 201, "json": {"id": {"$type": "integer"}, "sku": "MUG"}},
+            {"status": 200, "headers": {"ETag": {"$regex": "^W/"}}, "json": {"quantity": 7}},
+        ],
+        "actual": [
+            {"status": 201, "headers": {}, "json": {"id": 41, "sku": "MUG"}},
+            {"status": 404, "headers": {}, "json": {"$any": "not found"}},
+        ],
+        "mismatch": {"step": 1, "detail": "status 404, expected 200"},
+    }
+    mine = submission(ada, challenge, status="done", verdict="wrong_answer", results=[row])
+    page = client.get(f"/submissions/{mine.pk}/").content.decode()
+
+    steps = re.findall(r'<li class="(step[^"]*)"><pre class="request">([^<]*)</pre>', page)
+    assert steps == [
+        (
+            "step",
+            "POST /reservations\n\n{&quot;sku&quot;: &quot;MUG&quot;, &quot;quantity&quot;: 7}",
+        ),
+        # The reference is resolved from this run's first response.
+        ("step failed", "GET /reservations/41"),
+    ]
+    assert '<p class="diff">status 404, expected 200</p>' in page
+    # Expected: HTTP with its matchers in words; actual: HTTP as the app answered.
+    etag = "ETag: &lt;text matching &#x27;^W/&#x27;&gt;"
+    assert f"<pre>HTTP 200\n{etag}\n\n{{&quot;quantity&quot;: 7}}</pre>" in page
+    assert "<pre>HTTP 404\n\n{&quot;$any&quot;: &quot;not found&quot;}</pre>" in page
+    assert "$regex" not in page
+    assert "{{" not in page

@@ -189,6 +189,18 @@ def test_an_api_scenario_is_http_with_references_resolved_and_matchers_in_words(
     assert not any("{{" in line or "$regex" in line or "$absent" in line for line in shown)
 
 
+def test_an_api_response_the_app_gave_is_shown_as_it_came_even_when_it_looks_like_a_matcher():
+    row = {
+        **API_ROW,
+        "actual": [
+            {"status": 201, "headers": {"X-Kind": {"$regex": "x"}}, "json": {"$absent": True}},
+        ],
+        "mismatch": {"step": 0, "detail": "body differs"},
+    }
+    [shown] = render(finished(row))
+    assert "pre: HTTP 201\nX-Kind: {'$regex': 'x'}\n\n{\"$absent\": true}" in shown
+
+
 @pytest.mark.parametrize(
     ("url", "shown_link"),
     [("/challenges/near/", True), ("//evil.example/x", False), ("javascript:alert(1)", False),

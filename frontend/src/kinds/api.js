@@ -104,14 +104,18 @@ function bodyText(value) {
   return compactOrIndented(swap(readable(value))).replace(/"\uE000(\d+)\uE000"/g, (whole, i) => (Number(i) < marks.length ? marks[Number(i)] : whole));
 }
 
-/** An expected or actual response as HTTP: status line, headers, body. */
-export function describeResponse(response) {
+/** An expected response as HTTP: status line, headers, body, matchers in words; with
+ * `answered`, a response the app gave, each value exactly as it came (a body that looks like a
+ * matcher is the app's text). */
+export function describeResponse(response, answered = false) {
   if (!response || typeof response !== "object") return response === undefined || response === null ? "—" : pyLiteral(response);
-  const readableHeaders = readable(response.headers || {});
-  const lines = [response.status !== undefined ? "HTTP " + pyLiteral(readable(response.status)) : "HTTP (any status)"];
-  Object.entries(readableHeaders).forEach(([name, value]) => lines.push(name + ": " + (typeof value === "string" ? value : pyLiteral(value))));
-  if (response.json !== undefined) lines.push("", bodyText(response.json));
-  else if (response.body !== undefined) lines.push("", typeof response.body === "string" ? response.body : bodyText(response.body));
+  const shown = answered ? (value) => value : readable;
+  const headers = shown(response.headers || {});
+  const lines = [response.status !== undefined ? "HTTP " + pyLiteral(shown(response.status)) : (answered ? "HTTP (no status)" : "HTTP (any status)")];
+  Object.entries(headers).forEach(([name, value]) => lines.push(name + ": " + (typeof value === "string" ? value : pyLiteral(value))));
+  const body = (value) => (answered ? compactOrIndented(value) : bodyText(value));
+  if (response.json !== undefined) lines.push("", body(response.json));
+  else if (response.body !== undefined) lines.push("", typeof response.body === "string" ? response.body : body(response.body));
   return lines.join("\n");
 }
 
@@ -126,7 +130,7 @@ export function renderCase(row) {
       el("pre", { class: "request", text: describeRequest(request, actual) }),
       el("div", { class: "io two" }, [
         el("div", {}, [el("strong", { text: "Expected" }), el("pre", { text: describeResponse(expected[i]) })]),
-        el("div", {}, [el("strong", { text: "Actual" }), el("pre", { text: actual[i] ? describeResponse(actual[i]) : "—" })]),
+        el("div", {}, [el("strong", { text: "Actual" }), el("pre", { text: actual[i] ? describeResponse(actual[i], true) : "—" })]),
       ]),
     ]);
   });
