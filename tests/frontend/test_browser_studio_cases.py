@@ -95,23 +95,17 @@ def test_an_author_edits_a_python_case_and_adds_one_through_the_table(page, live
 
 def test_an_author_picks_an_sql_cases_dataset(page, live_server):
     challenge = author_opens(page, live_server, "sql")
-    dataset = page.get_by_label(
-        "Dataset, case 2 (cancelled, refunded and pending orders only)", exact=True
-    )
-    # The choices are the shared dataset's data files (schema.sql is not one).
-    expect(dataset.locator("option")).to_have_text(
-        ["hidden/edge-cases", "hidden/larger", "hidden/no-orders", "hidden/ties", "seed"]
-    )
-    dataset.select_option("hidden/ties")
-    assert json.loads(file_text(page))["cases"][1]["input"] == {"data": "hidden/ties"}
+    dataset = page.get_by_label("Dataset, case 1 (visible data)", exact=True)
+    # The choices are the package's own data files (schema.sql is not one).
+    expect(dataset.locator("option")).to_have_text(["hidden/quiet-customers", "seed"])
+    dataset.select_option("hidden/quiet-customers")
+    assert json.loads(file_text(page))["cases"][0]["input"] == {"data": "hidden/quiet-customers"}
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".flash")).to_contain_text("Saved as version 2.")
     cases = saved_cases(challenge)
     assert [case["input"] for case in cases] == [
-        {"data": "seed"},
-        {"data": "hidden/ties"},
-        {"data": "hidden/no-orders"},
-        {"data": "hidden/larger"},
+        {"data": "hidden/quiet-customers"},
+        {"data": "hidden/quiet-customers"},
     ]
 
 

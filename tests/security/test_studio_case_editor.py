@@ -39,7 +39,12 @@ def test_a_file_name_cannot_close_the_description_script(staff):
 
 
 def test_a_hostile_manifest_gives_the_default_columns_without_failing():
-    files = template_files("sql", slug="t", title="T")
+    # Without dataset files of its own, the manifest's dataset names where choices come from.
+    files = {
+        path: text
+        for path, text in template_files("sql", slug="t", title="T").items()
+        if not path.startswith("dataset/")
+    }
     for manifest in (
         "kind = " + "[" * 100_000,  # deeply nested TOML
         'kind = "sql"\n[sql]\ndataset = "../../../../etc"\n',
@@ -51,3 +56,11 @@ def test_a_hostile_manifest_gives_the_default_columns_without_failing():
         data = next(column for column in spec["columns"] if column["key"] == "input.data")
         assert data["widget"] == "text", manifest[:40]
     assert kind_config("sql", 'kind = "sql"\nsql = [1, 2]\n') == {}
+
+
+def test_a_hostile_manifest_never_widens_a_packages_own_dataset_choices():
+    files = template_files("sql", slug="t", title="T")
+    for manifest in ('kind = "sql"\n[sql]\ndataset = "../../../../etc"\n', "kind = " + "[" * 1000):
+        spec = case_editor_spec("sql", {**files, "challenge.toml": manifest})
+        data = next(column for column in spec["columns"] if column["key"] == "input.data")
+        assert (data["widget"], data["options"]) == ("select", ["hidden/quiet-customers", "seed"])
