@@ -116,18 +116,26 @@ def submission_create(
     mode: str,
     code: str = "",
     answers: dict | None = None,
+    custom_input: str | None = None,
 ) -> Submission:
     """Store the submission, then queue it for grading once the transaction commits.
 
-    Code challenges take `code`; design challenges take `answers` keyed by question name.
+    Code challenges take `code`; design challenges take `answers` keyed by question name; a
+    custom run (mode "custom") also takes `custom_input`, checked by the challenge's kind.
     Raises SubmissionRejected (bad input), QueueFull (back-pressure) or SubmitBudgetSpent.
     """
     if mode not in Submission.Mode.values:
         raise SubmissionRejected("mode", f"mode must be one of {Submission.Mode.values}")
     if challenge.current_version_id is None:
         raise SubmissionRejected("challenge", "this challenge has no published version")
+    custom = mode == Submission.Mode.CUSTOM
+    if custom_input is not None and not custom:
+        raise SubmissionRejected("custom_input", 'custom_input goes with mode "custom" only')
+    kind = kinds.kind_for(challenge.kind)
     try:
-        code, answers = kinds.kind_for(challenge.kind).clean_answer(
+        if custom:
+            kind.clean_custom_input(version=challenge.current_version, text=custom_input or "")
+        code, answers = kind.clean_answer(
             version=challenge.current_version, mode=mode, code=code, answers=answers
         )
     except kinds.AnswerRejected as exc:
@@ -142,6 +150,7 @@ def submission_create(
         mode=mode,
         code=code,
         answers=answers,
+        custom_input=(custom_input or "") if custom else "",
     )
     submission_enqueue_on_commit(submission_id=submission.pk, priority=priority_for(mode))
     return submission

@@ -276,15 +276,23 @@ def submission_grade(*, submission_id: int) -> None:
 
 def _grade_attempt(submission_id: int, attempt: int) -> None:
     submission = Submission.objects.select_related("version__challenge").get(pk=submission_id)
-    cases = submission.version.cases.order_by("ordinal")
-    if submission.mode == Submission.Mode.RUN:
-        cases = cases.filter(visibility=TestCase.Visibility.EXAMPLE)
-    grade = kinds.grade(
-        version=submission.version,
-        code=submission.code,
-        answers=submission.answers,
-        cases=cases,
-    )
+    if submission.mode == Submission.Mode.CUSTOM:
+        # The candidate's input against the reference solution; no case of the challenge.
+        grade = kinds.grade_custom(
+            version=submission.version,
+            code=submission.code,
+            custom_input=submission.custom_input,
+        )
+    else:
+        cases = submission.version.cases.order_by("ordinal")
+        if submission.mode == Submission.Mode.RUN:
+            cases = cases.filter(visibility=TestCase.Visibility.EXAMPLE)
+        grade = kinds.grade(
+            version=submission.version,
+            code=submission.code,
+            answers=submission.answers,
+            cases=cases,
+        )
     passed = _passes(
         version=submission.version, mode=submission.mode, verdict=grade.verdict, rows=grade.cases
     )

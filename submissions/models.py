@@ -13,6 +13,10 @@ class Submission(models.Model):
     class Mode(models.TextChoices):
         RUN = "run", "Run (visible examples, not scored)"
         SUBMIT = "submit", "Submit (all cases, scored)"
+        # The candidate's own input, their code and the reference solution run on it side by
+        # side: never scored, never a submit (readiness, solved, attempted and the submit
+        # budget ignore it); it counts against the same rate limit as a run.
+        CUSTOM = "custom", "Custom run (your input, not scored)"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -31,6 +35,9 @@ class Submission(models.Model):
     mode = models.CharField(max_length=8, choices=Mode.choices)
     code = models.TextField(blank=True)
     answers = models.JSONField(null=True, blank=True, help_text="Design challenges' answers.")
+    custom_input = models.TextField(
+        blank=True, help_text="A custom run's input as the candidate typed it (its kind parses it)."
+    )
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     verdict = models.CharField(max_length=16, choices=Verdict.choices, blank=True)
     score = models.FloatField(null=True, blank=True)
@@ -64,6 +71,11 @@ class Submission(models.Model):
         return f"#{self.pk} {self.mode} {self.status} {self.verdict}"
 
     @property
+    def mode_label(self) -> str:
+        """The mode in a word or two, for history and dashboards ("Run", "Submit", "Custom run")."""
+        return MODE_LABELS.get(self.mode, self.mode.capitalize())
+
+    @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.ERROR)
 
@@ -75,6 +87,13 @@ class Submission(models.Model):
     def outcome_label_for(cls, *, verdict: str, status: str) -> str:
         """The verdict's label once graded, else where it is in the queue (Queued, Running...)."""
         return cls.Verdict(verdict).label if verdict else cls.Status(status).label
+
+
+MODE_LABELS = {
+    Submission.Mode.RUN: "Run",
+    Submission.Mode.SUBMIT: "Submit",
+    Submission.Mode.CUSTOM: "Custom run",
+}
 
 
 class Review(models.Model):

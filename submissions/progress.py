@@ -14,7 +14,7 @@ from accounts.models import User
 from challenges.kinds import kind_choices
 from challenges.models import Challenge
 from challenges.queries import challenge_list_published
-from submissions.models import Submission
+from submissions.models import MODE_LABELS, Submission
 from submissions.queries import challenges_with_progress
 
 RECENT_LIMIT = 10
@@ -92,6 +92,10 @@ class Activity:
     @property
     def outcome(self) -> str:
         return Submission.outcome_label_for(verdict=self.verdict, status=self.status)
+
+    @property
+    def mode_label(self) -> str:
+        return MODE_LABELS.get(self.mode, self.mode.capitalize())
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ def challenge_solved_by(*, user: User | AnonymousUser, challenge_id: int) -> boo
 def challenges_with_progress(queryset: QuerySet, *, user: User | AnonymousUser) -> QuerySet:
     """Annotate challenges with `solved` and `attempted` for `user`, in the same query."""
     mine = Submission.objects.filter(user=user.pk if user.is_authenticated else None)
-    attempted = mine.filter(version__challenge=OuterRef("pk"))
+    # A custom run tries the candidate's own input, not the challenge: not an attempt.
+    attempted = mine.filter(version__challenge=OuterRef("pk")).exclude(mode=Submission.Mode.CUSTOM)
     solved = solved_challenge_ids(user=user).filter(version__challenge_id=OuterRef("pk"))
     return queryset.annotate(solved=Exists(solved), attempted=Exists(attempted))

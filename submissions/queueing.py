@@ -31,8 +31,9 @@ def lock_user(user_id: int) -> None:
 
 
 def priority_for(mode: str) -> int:
-    """A run's grading goes before submits' (on backends that order by priority)."""
-    return RUN_PRIORITY if mode == Submission.Mode.RUN else 0
+    """A run's grading (custom runs too) goes before submits' (on backends that order by
+    priority)."""
+    return RUN_PRIORITY if mode in (Submission.Mode.RUN, Submission.Mode.CUSTOM) else 0
 
 
 def submission_graded_on_commit(*, submission_id: int) -> None:

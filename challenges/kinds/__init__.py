@@ -13,13 +13,14 @@ from collections.abc import Iterable
 from django.conf import settings
 
 from challenges.grading import Grade
-from challenges.kinds.base import AnswerRejected, Kind
+from challenges.kinds.base import NO_CUSTOM_INPUT, AnswerRejected, Kind
 from challenges.models import ChallengeVersion, TestCase
 
 __all__ = [
     "AnswerRejected",
     "Kind",
     "grade",
+    "grade_custom",
     "is_kind_name",
     "kind_choices",
     "kind_for",
@@ -76,6 +77,19 @@ def grade(
     )
     # Every row says which kind rendered it (the page looks up its renderer by it); the
     # registry stamps it so a kind can't forget it or name another.
+    for row in result.cases:
+        if isinstance(row, dict):
+            row["kind"] = kind.name
+    return result
+
+
+def grade_custom(*, version: ChallengeVersion, code: str, custom_input: str) -> Grade:
+    """A custom run: `code` and the reference solution of `version` on the candidate's own
+    input; raises SandboxFailure on our own failures, AnswerRejected if the kind has none."""
+    kind = kind_for(version.challenge.kind)
+    if not kind.custom_input:
+        raise AnswerRejected("custom_input", NO_CUSTOM_INPUT)
+    result = kind.grade_custom(version=version, code=code, custom_input=custom_input)
     for row in result.cases:
         if isinstance(row, dict):
             row["kind"] = kind.name

@@ -15,6 +15,9 @@ from challenges.models import ChallengeVersion, TestCase
 # The challenge page's templates a kind may have (see Kind.page_templates), and all of them.
 PAGE_TEMPLATES = ("example", "extras", "answer")
 TEMPLATE_PARTS = (*PAGE_TEMPLATES, "card")
+NO_CUSTOM_INPUT = "this challenge has no custom input"
+# What any kind's custom input may weigh (each kind may refuse less).
+MAX_CUSTOM_INPUT_BYTES = 20_000
 # The studio's case table: the widgets a column may use.
 CASE_WIDGETS = frozenset({"text", "textarea", "select", "checkbox", "json", "number"})
 # A column without a default leaves its key out of a new case.
@@ -210,6 +213,27 @@ class Kind:
         except InvalidSource as exc:
             raise AnswerRejected("code", str(exc)) from None
         return code, None
+
+    # Custom input ("run with my input") --------------------------------------------------
+
+    # The kind can run the candidate's code and the reference solution on the candidate's own
+    # input (a version may still have none: see `custom_input_for`).
+    custom_input: bool = False
+
+    def custom_input_for(self, version: ChallengeVersion) -> dict[str, str] | None:
+        """How the page offers a custom run of `version` ({"label", "prefill", "placeholder",
+        "help"}), or None when it has none."""
+        return None
+
+    def clean_custom_input(self, *, version: ChallengeVersion, text: str) -> Any:
+        """The candidate's input text checked and parsed (what the sandbox will get); raises
+        AnswerRejected("custom_input", ...) saying what was wrong."""
+        raise AnswerRejected("custom_input", NO_CUSTOM_INPUT)
+
+    def grade_custom(self, *, version: ChallengeVersion, code: str, custom_input: str) -> Grade:
+        """The candidate's code and the reference solution on the candidate's input (as they
+        typed it; cleaned again here), one row comparing them."""
+        raise NotImplementedError
 
     def passed(self, *, version: ChallengeVersion, verdict: str, rows: Any) -> bool:
         """Does a graded submit earn the editorial (count as solved)?"""

@@ -9,7 +9,14 @@ from typing import Any
 
 from challenges.comparators import COMPARATORS
 from challenges.grading import Grade
-from challenges.kinds.base import CaseColumn, Kind, case_columns_around
+from challenges.kinds import custom_runs
+from challenges.kinds.base import (
+    NO_CUSTOM_INPUT,
+    AnswerRejected,
+    CaseColumn,
+    Kind,
+    case_columns_around,
+)
 from challenges.kinds.python_notation import python_call, python_expected, python_value
 from challenges.kinds.scoring import (
     CANDIDATE,
@@ -20,7 +27,14 @@ from challenges.kinds.scoring import (
 )
 from challenges.models import ChallengeVersion, TestCase
 from challenges.packages import MANIFEST
-from challenges.python_expected import expected_problems, matches, unexpected_outcome
+from challenges.python_expected import (
+    RAISES,
+    expected_problems,
+    matches,
+    raised_info,
+    unexpected_outcome,
+)
+from challenges.python_literals import InputRejected, parse_arguments, write_arguments
 from runner.facade import CaseOutput, Mode, RunResult, RunSpec, run
 
 
@@ -164,6 +178,62 @@ def input_problems(case_input: dict) -> list[str]:
     return []
 
 
+def custom_input_offered(version: ChallengeVersion) -> bool:
+    """Function challenges with a reference solution; a class's ops or a program's stdin are
+    not call arguments."""
+    config = version.config
+    if config.get("mode", "function") != "function" or not version.reference_solution:
+        return False
+    return not any(
+        isinstance(case.input, dict) and "ops" in case.input
+        for case in version.cases.filter(visibility=TestCase.Visibility.EXAMPLE)
+    )
+
+
+def _comparable(reference_value: Any) -> Any:
+    """The reference's outcome as an expected value: an exception it raised becomes the
+    `$raises` the candidate's code must match (type and message)."""
+    info = raised_info(reference_value)
+    if info is None:
+        return reference_value
+    want = {"type": info.get("type")}
+    if isinstance(info.get("message"), str):
+        want["message"] = info["message"]
+    return {RAISES: want}
+
+
+def grade_custom(*, version: ChallengeVersion, code: str, call: dict[str, Any]) -> Grade:
+    """The candidate's function and the reference's on the candidate's own arguments."""
+    config = version.config
+    comparator = config.get("comparator", "exact")
+    options = config.get("comparator_options", {})
+    mine, reference = custom_runs.run_pair(
+        code=code,
+        reference_code=version.reference_solution,
+        mode=Mode.PYTHON_CASES,
+        config=config,
+        case_input=call,
+        entrypoint=config["entrypoint"],
+    )
+
+    def settle(case: CaseOutput, expected: Any) -> CaseOutput:
+        # A raise where the reference returned a value (or returned nothing to compare) is the
+        # candidate's runtime error, with its traceback: their own code on their own input.
+        problem = unexpected_outcome(_comparable(expected), case.actual, None)
+        if case.status != "ok" or problem is None:
+            return replace(case, error="") if case.status == "ok" else case
+        detail = f"{problem}\n\n{case.error}" if case.error else problem
+        return replace(case, status="runtime_error", error=detail[:4000])
+
+    def judge(expected: Any, case: CaseOutput) -> tuple[bool, None]:
+        same = matches(_comparable(expected), case.actual, comparator=comparator, options=options)
+        return same, None
+
+    return custom_runs.grade_pair(
+        mine, reference, shown_input=call, judge=judge, settle=settle, keep_output=True
+    )
+
+
 class PythonKind(Kind):
     name = "python"
     label = "Python"
@@ -246,6 +316,40 @@ class PythonKind(Kind):
     def notations(self) -> dict[str, Callable[..., str]]:
         """Python literals, matchers in words, and a case's input as the call it makes."""
         return {"value": python_value, "expected": python_expected, "call": python_call}
+
+    custom_input = True
+
+    def custom_input_for(self, version: ChallengeVersion) -> dict[str, str] | None:
+        if not custom_input_offered(version):
+            return None
+        first = (
+            version.cases.filter(visibility=TestCase.Visibility.EXAMPLE).order_by("ordinal").first()
+        )
+        prefill = ""
+        if first is not None and not input_problems(first.input):
+            prefill = write_arguments(first.input)
+        entrypoint = version.config["entrypoint"]
+        return {
+            "label": f"Arguments of {entrypoint}(...)",
+            "prefill": prefill,
+            "placeholder": "[1, 2, 3], key='value'",
+            "help": (
+                f"Python literals, as in a call to {entrypoint}: positional, then name=value. "
+                "Your code and the reference solution both run on them."
+            ),
+        }
+
+    def clean_custom_input(self, *, version: ChallengeVersion, text: str) -> dict[str, Any]:
+        if not custom_input_offered(version):
+            raise AnswerRejected("custom_input", NO_CUSTOM_INPUT)
+        try:
+            return parse_arguments(text)
+        except InputRejected as exc:
+            raise AnswerRejected("custom_input", str(exc)) from None
+
+    def grade_custom(self, *, version: ChallengeVersion, code: str, custom_input: str) -> Grade:
+        call = self.clean_custom_input(version=version, text=custom_input)
+        return grade_custom(version=version, code=code, call=call)
 
     def shown_input(self, config: dict, row: dict[str, Any]) -> str:
         """The call (`solution(1, 2)`, or the ops of a class case) or a program's stdin."""

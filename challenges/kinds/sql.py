@@ -21,7 +21,15 @@ from typing import Any
 
 from challenges import package_content as limits
 from challenges.grading import Grade, SandboxFailure
-from challenges.kinds.base import CaseColumn, Kind, case_columns_around
+from challenges.kinds import custom_runs
+from challenges.kinds.base import (
+    MAX_CUSTOM_INPUT_BYTES,
+    NO_CUSTOM_INPUT,
+    AnswerRejected,
+    CaseColumn,
+    Kind,
+    case_columns_around,
+)
 from challenges.kinds.scoring import (
     AUTHOR,
     CANDIDATE,
@@ -54,6 +62,9 @@ MODES = ("query", "dml")
 MAX_ORDER_BY = 8
 MAX_COLUMN_CHARS = 64
 MAX_CHECK_CHARS = 10_000
+# A custom run's input: the candidate's own writes on a copy of the visible example's dataset.
+MAX_CUSTOM_STATEMENTS = 50
+CUSTOM_KEYWORDS = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 
 def is_dml(config: dict) -> bool:
@@ -266,6 +277,63 @@ def grade(
 
     result = run(run_spec(version=version, code=code, cases=cases, audience=audience))
     return grade_outputs(result, cases, judge=judge, row=row, keep_output=False, audience=audience)
+
+
+def _example_case(version: ChallengeVersion) -> TestCase | None:
+    return version.cases.filter(visibility=TestCase.Visibility.EXAMPLE).order_by("ordinal").first()
+
+
+def clean_custom_statements(text: str) -> str:
+    """The candidate's extra statements: INSERT, UPDATE, DELETE or REPLACE only, read lexically
+    here (the sandbox's authorizer enforces it again); raises AnswerRejected."""
+
+    def refuse(message: str) -> AnswerRejected:
+        return AnswerRejected("custom_input", message)
+
+    if not isinstance(text, str):
+        raise refuse("the input must be text")
+    if "\x00" in text:
+        raise refuse("the input contains a NUL byte")
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_CUSTOM_INPUT_BYTES:
+        raise refuse(f"the input is {size} bytes; the limit is {MAX_CUSTOM_INPUT_BYTES} bytes")
+    statements = split_statements(text)
+    if len(statements) > MAX_CUSTOM_STATEMENTS:
+        raise refuse(f"at most {MAX_CUSTOM_STATEMENTS} statements (found {len(statements)})")
+    for number, statement in enumerate(statements, start=1):
+        keyword = first_keyword(statement)
+        if keyword not in CUSTOM_KEYWORDS:
+            raise refuse(
+                f"statement {number} starts with {keyword[:30] or 'nothing'!r}: your input may "
+                "only change the example's rows (INSERT, UPDATE, DELETE); write your query in "
+                "the editor"
+            )
+    return text
+
+
+def grade_custom(*, version: ChallengeVersion, code: str, statements: str) -> Grade:
+    """The candidate's query (or DML) and the reference's on the visible example's dataset
+    after the candidate's own statements."""
+    config = version.config
+    example = _example_case(version)
+    if example is None:
+        raise AnswerRejected("custom_input", NO_CUSTOM_INPUT)
+    sent = {**case_input(version, example), "setup": statements}
+    mine, reference = custom_runs.run_pair(
+        code=code,
+        reference_code=version.reference_solution,
+        mode=Mode.SQL_DML_CASES if is_dml(config) else Mode.SQL_CASES,
+        config=config,
+        case_input=sent,
+    )
+
+    def judge(expected: Any, case) -> tuple[bool, dict]:
+        return compare_tables(expected, case.actual, config)
+
+    shown = {"dataset": example.input["data"], "statements": statements}
+    return custom_runs.grade_pair(
+        mine, reference, shown_input=shown, judge=judge, keep_output=False
+    )
 
 
 def _dataset_folder(
@@ -561,6 +629,33 @@ class SqlKind(Kind):
 
     def grade(self, *, version, code, answers, cases, audience) -> Grade:
         return grade(version=version, code=code, cases=cases, audience=audience)
+
+    custom_input = True
+
+    def custom_input_for(self, version: ChallengeVersion) -> dict[str, str] | None:
+        example = _example_case(version)
+        if example is None or not version.reference_solution:
+            return None
+        return {
+            "label": "Statements to run on the example data first (optional)",
+            "prefill": "",
+            "placeholder": "INSERT INTO table_name (column, ...) VALUES (...);",
+            "help": (
+                f"INSERT, UPDATE or DELETE statements applied to a copy of the example's "
+                f"dataset ({example.input['data']}) before your "
+                f"{'statements' if is_dml(version.config) else 'query'} and the reference "
+                "solution run; leave it empty to see the rows as they are."
+            ),
+        }
+
+    def clean_custom_input(self, *, version: ChallengeVersion, text: str) -> str:
+        if self.custom_input_for(version) is None:
+            raise AnswerRejected("custom_input", NO_CUSTOM_INPUT)
+        return clean_custom_statements(text)
+
+    def grade_custom(self, *, version: ChallengeVersion, code: str, custom_input: str) -> Grade:
+        statements = self.clean_custom_input(version=version, text=custom_input)
+        return grade_custom(version=version, code=code, statements=statements)
 
     def validation_extras(self, version: ChallengeVersion, report) -> bool:
         try:

@@ -2,7 +2,9 @@
 
 Reads a request line {"source_path", "case_time_s", "describe", "dml"} on stdin, says "ready"
 on fd 3, then reads one case per line, each case's input {"schema": sql, "data": sql} (DML
-mode: also "check", the author's SELECT), and answers it before the next is sent. It builds the
+mode: also "check", the author's SELECT; a custom run: also "setup", the candidate's own
+INSERT/UPDATE/DELETE statements applied to the dataset first), and answers it before the next
+is sent. It builds the
 database from the challenge's own SQL, then runs the candidate's single query under an
 authorizer that allows reading only (no ATTACH, no PRAGMA, no writes, no extension loading), a
 progress handler that stops runaway queries and a heap limit. In DML mode the candidate's
@@ -184,10 +186,40 @@ class StatementFailed(Exception):
         super().__init__(f"statement {number}: {type(exc).__name__}: {exc}")
 
 
+class SetupFailed(Exception):
+    def __init__(self, number, exc):
+        super().__init__(f"your input, statement {number}: {type(exc).__name__}: {exc}")
+
+
+def apply_setup(connection, text):
+    """A custom run's input: the candidate's own writes on this copy of the visible dataset,
+    under the same authorizer as DML answers (row writes on the main tables, nothing else)."""
+    statements = split_statements(text)
+    if len(statements) > MAX_STATEMENTS:
+        raise SetupFailed(len(statements), ValueError(f"at most {MAX_STATEMENTS} statements"))
+    connection.set_authorizer(dml_authorizer)
+    for number, statement in enumerate(statements, start=1):
+        try:
+            cursor = connection.execute(statement)
+            while cursor.fetchmany(1000):
+                pass
+        except sqlite3.OperationalError as exc:
+            if str(exc) == "interrupted":
+                raise
+            raise SetupFailed(number, exc) from None
+        except (sqlite3.Error, MemoryError) as exc:
+            raise SetupFailed(number, exc) from None
+
+
 def run_case(query, case, budget_s, statements=None):
     connection = connect(budget_s)
     try:
         build(connection, case)
+        setup = case["input"].get("setup")
+        if isinstance(setup, str) and setup.strip():
+            apply_setup(connection, setup)
+            # Back to where build() left it: the harness's own BEGIN below must be allowed.
+            connection.set_authorizer(dataset_authorizer)
         if statements is None:
             connection.set_authorizer(authorizer)
             return result_table(connection.execute(query))
@@ -196,7 +228,7 @@ def run_case(query, case, budget_s, statements=None):
         # The author's check query sees the case's data as the statements left it, read-only.
         connection.set_authorizer(authorizer)
         return result_table(connection.execute(case["input"]["check"]), "the check query")
-    except StatementFailed as exc:
+    except (StatementFailed, SetupFailed) as exc:
         return {"status": "runtime_error", "error": str(exc)}
     except sqlite3.OperationalError as exc:
         if str(exc) == "interrupted":

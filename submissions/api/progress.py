@@ -15,7 +15,9 @@ class ProgressTotalsOutput(serializers.Serializer):
     )
     attempted = serializers.IntegerField(help_text="Attempted but not solved yet.")
     published = serializers.IntegerField(help_text="Published challenges you may practise.")
-    submissions = serializers.IntegerField(help_text="Runs and submits, on any challenge.")
+    submissions = serializers.IntegerField(
+        help_text="Runs, submits and custom runs, on any challenge."
+    )
     submits_graded = serializers.IntegerField(
         help_text="Submits with a final verdict (not queued, failed or awaiting review)."
     )

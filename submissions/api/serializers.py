@@ -5,6 +5,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from challenges.kinds.base import MAX_CUSTOM_INPUT_BYTES
 from challenges.queries import challenge_next_for
 from submissions.models import Submission
 from submissions.review_feedback import review_feedback
@@ -18,6 +19,17 @@ class SubmissionCreateInput(serializers.Serializer):
     )
     answers = serializers.DictField(
         required=False, help_text="Design challenges: answers keyed by question name."
+    )
+    custom_input = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        trim_whitespace=False,
+        help_text=(
+            'Mode "custom" only: your own input. Python: the entry function\'s arguments as '
+            "Python literals (`[1, 2], key='value'`); SQL: INSERT/UPDATE/DELETE statements run "
+            "on a copy of the example's dataset first (empty: none). Your code and the "
+            "reference solution both run on it; at most 20,000 bytes."
+        ),
     )
 
     def to_internal_value(self, data):
@@ -34,6 +46,14 @@ class SubmissionCreateInput(serializers.Serializer):
         if missing:
             raise serializers.ValidationError(missing)
         return values
+
+    def validate_custom_input(self, value: str) -> str:
+        size = len(value.encode("utf-8", "surrogatepass"))
+        if size > MAX_CUSTOM_INPUT_BYTES:
+            raise serializers.ValidationError(
+                f"the input is {size} bytes; the limit is {MAX_CUSTOM_INPUT_BYTES} bytes"
+            )
+        return value
 
     def validate_code(self, value: str) -> str:
         limit = settings.RUNNER["MAX_SOURCE_BYTES"]
@@ -80,6 +100,7 @@ class SubmissionOutput(serializers.ModelSerializer):
             "message",
             "results",
             "answers",
+            "custom_input",
             "stdout",
             "stderr",
             "wall_time_ms",

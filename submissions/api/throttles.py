@@ -6,7 +6,8 @@ from rest_framework.throttling import UserRateThrottle
 
 
 class SubmissionCreateThrottle(UserRateThrottle):
-    """Scope `submission_run` or `submission_submit`, by the request's mode."""
+    """Scope `submission_submit` for a submit, else `submission_run` (runs and custom runs
+    share one budget), by the request's mode."""
 
     def allow_request(self, request, view) -> bool:
         mode = request.data.get("mode") if hasattr(request.data, "get") else None

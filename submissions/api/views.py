@@ -50,8 +50,22 @@ class SubmissionListCreateView(generics.ListAPIView):
             ),
             503: OpenApiResponse(description="The grading queue is busy; see Retry-After."),
         },
-        summary="Run (visible examples) or submit (all cases) code for grading",
+        summary=(
+            "Run (visible examples), submit (all cases) or custom-run (your input, beside the "
+            "reference solution's output) code for grading"
+        ),
         examples=[
+            OpenApiExample(
+                "Custom run (Python)",
+                value={
+                    "challenge": "order-total",
+                    "mode": "custom",
+                    "code": "def order_total(items, coupon=None):\n    ...",
+                    "custom_input": '[{"sku": "A", "unit_price_cents": 500, "quantity": 2}], '
+                    'coupon="SAVE10"',
+                },
+                request_only=True,
+            ),
             OpenApiExample(
                 "Submit",
                 value={
@@ -60,7 +74,7 @@ class SubmissionListCreateView(generics.ListAPIView):
                     "code": "def order_total(items, coupon=None):\n    ...",
                 },
                 request_only=True,
-            )
+            ),
         ],
     )
     def post(self, request: Request) -> Response:
@@ -81,6 +95,7 @@ class SubmissionListCreateView(generics.ListAPIView):
                 mode=data.validated_data["mode"],
                 code=data.validated_data.get("code", ""),
                 answers=data.validated_data.get("answers"),
+                custom_input=data.validated_data.get("custom_input"),
             )
         except SubmissionRejected as exc:
             raise ValidationError({exc.field: exc.detail}) from None
