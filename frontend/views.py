@@ -158,4 +158,6 @@ def challenge_page(request: HttpRequest, slug: str) -> HttpResponse:
         context["server_draft"] = (
             {"text": draft.text, "updated_at": draft.updated_at.isoformat()} if draft else None
         )
+        # "Run with my input": the kind says whether this version offers it, and how.
+        context["custom_input"] = detail.kind.custom_input_for(detail.version)
     return render(request, "frontend/challenge.html", context)

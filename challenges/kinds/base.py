@@ -307,18 +307,20 @@ class Kind:
         `heading` (text, e.g. the request of an API step), whether it is where the case
         `failed` and a `note` saying how, and its `sides`: (label, value, the kind's notation
         for it). The author's expected value says its matchers in words; what the code
-        produced is shown literally."""
-        return [
-            {
-                "heading": "",
-                "failed": False,
-                "note": "",
-                "sides": [
-                    ("Expected", row.get("expected"), "expected"),
-                    ("Actual", row.get("actual"), "value"),
-                ],
-            }
-        ]
+        produced is shown literally (a custom run's reference output too: it is a value, not
+        an author's expected one)."""
+        sides = (
+            [
+                ("Expected (reference solution)", row.get("expected"), "value"),
+                ("Your output", row.get("actual"), "value"),
+            ]
+            if row.get("custom")
+            else [
+                ("Expected", row.get("expected"), "expected"),
+                ("Actual", row.get("actual"), "value"),
+            ]
+        )
+        return [{"heading": "", "failed": False, "note": "", "sides": sides}]
 
     def page_context(self, version: ChallengeVersion) -> dict[str, Any]:
         """The kind's context for the challenge page (subclasses add to it): the editor's

@@ -10,6 +10,9 @@ import { setupResultTabs, setupSplit } from "./workspace.js";
 const root = document.getElementById("workspace");
 if (root) start(root);
 
+// A refused field in words: the API's names are for programs.
+const FIELD_NAMES = { custom_input: "Your input", code: "Your code" };
+
 class NetworkError extends Error {}
 class SignedOut extends Error {}
 
@@ -30,7 +33,7 @@ async function request(url, options) {
     }
   }
   if (!response.ok) {
-    const detail = body.detail || Object.entries(body).map(([k, v]) => k + ": " + [].concat(v).join(" ")).join("; ");
+    const detail = body.detail || Object.entries(body).map(([k, v]) => (FIELD_NAMES[k] || k) + ": " + [].concat(v).join(" ")).join("; ");
     throw new Error(detail || "the server answered " + response.status);
   }
   return body;
@@ -46,6 +49,10 @@ function start(root) {
   const submitButton = document.getElementById("submit-button");
   const resetButton = document.getElementById("reset-button");
   const draftStatus = document.getElementById("draft-status");
+  const customInput = document.getElementById("custom-input");
+  const customButton = document.getElementById("custom-run-button");
+  const customReset = document.getElementById("custom-input-reset");
+  const customKey = "custom-input:" + root.dataset.challenge;
   const announcer = document.getElementById("announcer");
   const starterTemplate = document.getElementById("starter-code");
   const starter = starterTemplate ? starterTemplate.content.textContent : "";
@@ -177,6 +184,7 @@ function start(root) {
       if (draftStatus) draftStatus.textContent = "Back to the starter code.";
       editor.focus();
     });
+    if (customInput && customButton) setupCustomInput();
     runButton.addEventListener("click", () => send("run"));
     submitButton.addEventListener("click", () => send("submit"));
     // The page renders them disabled: a click before this script is ready would do nothing.
@@ -205,6 +213,25 @@ function start(root) {
     }
   });
 
+  // "Run with my input": the text is kept in this browser per challenge (the page prefills
+  // the first example's input when there is none yet).
+  function setupCustomInput() {
+    try {
+      const kept = window.localStorage.getItem(customKey);
+      if (kept !== null) customInput.value = kept;
+    } catch (error) { /* private mode: the prefill stays */ }
+    customInput.addEventListener("input", () => {
+      try { window.localStorage.setItem(customKey, customInput.value); } catch (error) { /* not kept */ }
+    });
+    customButton.addEventListener("click", () => send("custom"));
+    customReset.addEventListener("click", () => {
+      customInput.value = customReset.dataset.prefill || "";
+      try { window.localStorage.removeItem(customKey); } catch (error) { /* nothing kept */ }
+      customInput.focus();
+    });
+    customButton.disabled = false;
+  }
+
   function readJson(id) {
     const node = document.getElementById(id);
     return node ? JSON.parse(node.textContent) : undefined;
@@ -231,6 +258,7 @@ function start(root) {
     sending = on;
     if (runButton) runButton.disabled = on;
     if (submitButton) submitButton.disabled = on;
+    if (customButton) customButton.disabled = on;
     result.setAttribute("aria-busy", on ? "true" : "false");
   }
 
@@ -238,11 +266,13 @@ function start(root) {
     if (sending) return;
     flushDraft();
     busy(true);
-    show("pending", [el("p", { class: "status", role: "status", text: mode === "run" ? "Running the examples…" : "Submitting…" }), el("div", { class: "skeleton", "aria-hidden": "true" })]);
+    const pending = { run: "Running the examples…", custom: "Running your input…" }[mode] || "Submitting…";
+    show("pending", [el("p", { class: "status", role: "status", text: pending }), el("div", { class: "skeleton", "aria-hidden": "true" })]);
     try {
       const body = answerForm
         ? { challenge: root.dataset.challenge, mode: mode, answers: answerForm.answers() }
         : { challenge: root.dataset.challenge, mode: mode, code: editor ? editor.getValue() : "" };
+      if (mode === "custom") body.custom_input = customInput.value;
       const created = await request(submissionsUrl, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": root.dataset.csrf },

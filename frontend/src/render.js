@@ -14,6 +14,10 @@ export function el(tag, attrs, children) {
 export const pretty = (value) => JSON.stringify(value);
 export const indented = (value) => JSON.stringify(value, null, 2);
 
+/** A custom run's labels: the expected side is the reference solution's output on the
+ * candidate's own input, never an author's expected value. */
+export const CUSTOM_LABELS = { expectedLabel: "Expected (reference solution)", actualLabel: "Your output" };
+
 /** A result table ({columns, rows}); a value that isn't one is shown as JSON. */
 export function table(data) {
   if (!data || !Array.isArray(data.columns) || !Array.isArray(data.rows)) return el("pre", { text: pretty(data) });
@@ -65,7 +69,8 @@ export function differencesOf(expected, actual, path = "", out = [], show = pret
 
 /** A visible case as values: where the result differs, then input, expected and actual.
  * The plain rendering (JSON) for a row whose kind has no renderer; a kind passes its own
- * notation (`show`, `showExpected`, `showInput`, `inputLabel`), e.g. kinds/python.js. */
+ * notation (`show`, `showExpected`, `showInput`, `inputLabel`), e.g. kinds/python.js, and may
+ * rename the columns (`expectedLabel`, `actualLabel`: a custom run's reference and output). */
 export function valuesDetail(row, notation) {
   const show = (notation && notation.show) || pretty;
   const showExpected = (notation && notation.showExpected) || show;
@@ -74,7 +79,7 @@ export function valuesDetail(row, notation) {
   return [differences.length ? el("ul", { class: "diff-list", "aria-label": "Differences" }, differences.map((line) => el("li", { text: line }))) : null,
     el("div", { class: "io" }, [
       el("div", {}, [el("strong", { text: (notation && notation.inputLabel) || "Input" }), el("pre", { text: showInput(row.input) })]),
-      el("div", {}, [el("strong", { text: "Expected" }), el("pre", { text: showExpected(row.expected) })]),
-      el("div", {}, [el("strong", { text: "Actual" }), el("pre", { text: row.actual === null || row.actual === undefined ? "—" : show(row.actual) })]),
+      el("div", {}, [el("strong", { text: (notation && notation.expectedLabel) || "Expected" }), el("pre", { text: row.expected === null && notation && notation.expectedLabel ? "—" : showExpected(row.expected) })]),
+      el("div", {}, [el("strong", { text: (notation && notation.actualLabel) || "Actual" }), el("pre", { text: row.actual === null || row.actual === undefined ? "—" : show(row.actual) })]),
     ])];
 }

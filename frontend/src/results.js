@@ -50,6 +50,25 @@ function kindDetail(render, row) {
   }
 }
 
+/** A custom run in one line: how the candidate's output compares with the reference's. */
+function customSummary(submission) {
+  const words = {
+    accepted: "your output matches the reference solution's",
+    wrong_answer: "your output differs from the reference solution's",
+  };
+  return { text: "Custom run: " + (words[submission.verdict] || "your code did not finish on your input"), timing: true };
+}
+
+/** The match/mismatch line of a custom run's row (and why there is nothing to compare). */
+function customMatch(row) {
+  if (row.reference_status && row.reference_status !== "ok") {
+    return el("p", { class: "custom-match mismatch", id: "custom-match", text: "No comparison: the reference solution did not finish on your input (" + (VERDICTS[row.reference_status] || row.reference_status) + ")." });
+  }
+  if (row.status === "passed") return el("p", { class: "custom-match match", id: "custom-match", text: "Match: your output is the reference solution's." });
+  if (row.status === "wrong_answer") return el("p", { class: "custom-match mismatch", id: "custom-match", text: "Mismatch: your output differs from the reference solution's." });
+  return el("p", { class: "custom-match mismatch", id: "custom-match", text: "No comparison: your code did not finish (" + (CASE_STATUS[row.status] || row.status) + ")." });
+}
+
 function withheldNote(results) {
   const withheld = results.filter((row) => row.status === "withheld").length;
   return withheld ? " (" + withheld + " hidden not shown)" : "";
@@ -88,7 +107,8 @@ export function renderSubmission(submission, context) {
   const kindRenderer = results.length ? rendererFor(results[0].kind) : null;
   const kindSummary = kindRenderer && kindRenderer.summary;
   const score = submission.score !== null && submission.score !== undefined ? " · score " + Math.round(submission.score * 100) + "%" : "";
-  const summary = kindSummary ? kindSummary(submission) : {
+  const custom = submission.mode === "custom";
+  const summary = custom ? customSummary(submission) : kindSummary ? kindSummary(submission) : {
     text: (submission.mode === "run" ? "Run: " : "Submit: ") + passed + " / " + results.length + " cases passed" + withheldNote(results) + (submission.mode === "submit" ? score : ""),
     timing: true,
   };
@@ -128,6 +148,7 @@ export function renderSubmission(submission, context) {
     const state = row.passed ? "pass" : row.status === "pending_review" || row.status === "withheld" ? "pending" : "fail";
     const ownHidden = Boolean(renderer && renderer.renderHidden);
     const detail = rowDetail(row, renderer, context);
+    if (row.custom) detail.unshift(customMatch(row));
     if (typeof row.output === "string" && row.output) detail.push(el("details", {}, [el("summary", { text: "Printed" }), el("pre", { text: row.output })]));
     if (row.error) detail.push(el("pre", { class: "error-detail", text: row.error }));
     const time = caseTime(row);
@@ -137,15 +158,16 @@ export function renderSubmission(submission, context) {
       time ? el("span", { class: "muted case-time", text: time }) : null,
     ]);
     // A failed case is what the candidate came for, and one awaiting a reviewer says so: open.
-    // Passed ones, and hidden ones withheld, stay folded.
-    const open = state === "fail" || row.status === "pending_review";
+    // Passed ones, and hidden ones withheld, stay folded; a custom run's one row is the whole
+    // point of it: open.
+    const open = state === "fail" || row.status === "pending_review" || Boolean(row.custom);
     return el("li", { class: "case-item" }, [el("details", { class: "case " + state, open: open ? "" : null }, [head].concat(detail))]);
   });
 
   const noneRan = results.length > 0 && results.every((row) => row.status === "not_run");
   const casesFirst = results.length > 0 && !noneRan;
   const tabs = [["summary", "Result", overview]];
-  if (results.length) tabs.push(["cases", "Cases (" + results.length + ")", [el("ol", { class: "cases" }, rows)]]);
+  if (results.length) tabs.push(["cases", custom ? "Your input" : "Cases (" + results.length + ")", [el("ol", { class: "cases" }, rows)]]);
   const kindTabs = kindRenderer && kindRenderer.tabs ? [].concat(kindRenderer.tabs(submission, context) || []) : [];
   kindTabs.forEach((extra) => { if (extra && extra.name && extra.label) tabs.push(["kind-" + extra.name, extra.label, [].concat(extra.nodes || [])]); });
   if (submission.stdout) tabs.push(["output", "Output", [el("pre", { class: "program-output", text: submission.stdout })]]);

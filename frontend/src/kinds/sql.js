@@ -1,12 +1,23 @@
-// SQL: a visible case's expected and actual result tables, and the rows missing or extra.
-import { el, table } from "../render.js";
+// SQL: a visible case's expected and actual result tables, and the rows missing or extra; a
+// custom run's statements, the reference solution's table and the candidate's.
+import { CUSTOM_LABELS, el, table } from "../render.js";
 
 export function renderCase(row) {
   const expected = row.expected || {};
-  const detail = [el("div", { class: "io two" }, [
-    el("div", {}, [el("strong", { text: "Expected" }), table(expected)]),
-    el("div", {}, [el("strong", { text: "Your result" }), row.actual ? table(row.actual) : el("p", { class: "muted", text: "—" })]),
-  ])];
+  const custom = Boolean(row.custom);
+  const detail = [];
+  if (custom && row.input && typeof row.input === "object") {
+    // A custom run: the candidate's statements, run on a copy of the example's dataset first.
+    const statements = typeof row.input.statements === "string" ? row.input.statements.trim() : "";
+    const dataset = typeof row.input.dataset === "string" ? row.input.dataset : "the example";
+    detail.push(statements
+      ? el("div", { class: "custom-statements" }, [el("strong", { text: "Your statements, on " + dataset }), el("pre", { text: statements })])
+      : el("p", { class: "muted", text: "The example's data (" + dataset + "), unchanged." }));
+  }
+  detail.push(el("div", { class: "io two" }, [
+    el("div", {}, [el("strong", { text: custom ? CUSTOM_LABELS.expectedLabel : "Expected" }), row.expected ? table(expected) : el("p", { class: "muted", text: "—" })]),
+    el("div", {}, [el("strong", { text: custom ? CUSTOM_LABELS.actualLabel : "Your result" }), row.actual ? table(row.actual) : el("p", { class: "muted", text: "—" })]),
+  ]));
   const diff = row.diff || {};
   if (diff.missing_count || diff.extra_count) {
     detail.push(el("p", { class: "diff", text: diff.missing_count + " row(s) missing, " + diff.extra_count + " extra" }));
