@@ -44,6 +44,7 @@ def _submissions(user: User) -> list[dict[str, Any]]:
             "mode": s.mode,
             "code": s.code,
             "answers": s.answers,
+            "custom_input": s.custom_input,
             "status": s.status,
             "verdict": s.verdict,
             "score": s.score,

@@ -243,6 +243,13 @@ function start(root) {
       if (submission.challenge !== root.dataset.challenge) throw new Error("that submission belongs to another challenge");
       editor.setValue(submission.code);
       saveDraft(submission.code);
+      // A custom run brings its input back too, into the open "Your input" panel.
+      if (submission.mode === "custom" && customInput && typeof submission.custom_input === "string") {
+        customInput.value = submission.custom_input;
+        try { window.localStorage.setItem(customKey, submission.custom_input); } catch (error) { /* not kept */ }
+        const panel = document.getElementById("custom-input-panel");
+        if (panel) panel.open = true;
+      }
       const when = new Date(submission.created_at).toLocaleString();
       const verdict = submission.verdict ? VERDICTS[submission.verdict] || submission.verdict : submission.status;
       show("done", [el("p", { class: "notice", role: "status", id: "restored", text: "Restored your code from submission #" + submission.id + " (" + when + ", " + verdict + "). Its results:" })]

@@ -124,6 +124,7 @@ def test_export_holds_everything_of_the_user_and_nothing_of_others(world):
     assert [s["id"] for s in data["submissions"]] == [world.submission.pk]
     assert data["submissions"][0]["code"] == "def total(): return 1"
     assert data["submissions"][0]["verdict"] == "accepted"
+    assert data["submissions"][0]["custom_input"] == ""
     assert [e["challenge"] for e in data["readiness"]["evidence"]] == ["order-total"]
     assert {s["skill"] for s in data["readiness"]["skill_scores"]} == {
         "money-correctness",

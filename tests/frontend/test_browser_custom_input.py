@@ -100,9 +100,17 @@ def test_python_custom_input_shows_the_reference_beside_my_output(
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "custom-input-390.png"), full_page=True)
 
-    # History says what it was.
+    # History says what it was, and restoring it brings back the code and the input.
+    page.get_by_label("Arguments of order_total(...)").fill("[]")
     page.goto(f"{live_server.url}/submissions/")
     expect(page.locator('td[data-label="Mode"]').first).to_have_text("Custom run")
+    page.locator(".history-details a").first.click()
+    page.get_by_role("link", name="Restore this code into the editor").click()
+    expect(page.locator("#restored")).to_be_visible()
+    expect(page.get_by_label("Arguments of order_total(...)")).to_have_value(MY_INPUT)
+    expect(page.locator("#custom-match")).to_have_text(
+        "Match: your output is the reference solution's."
+    )
 
 
 def test_sql_custom_input_runs_my_statements_on_the_example_data(
