@@ -230,3 +230,60 @@ def test_an_api_result_has_a_steps_tab_with_one_line_per_step():
     # Another kind has no Steps tab.
     [python] = render(finished({**VISIBLE, "kind": "python"}))
     assert "button.result-tab: Steps" not in python
+
+
+def custom_row(**fields) -> dict:
+    return {"ordinal": 1, "name": "Your input", "visibility": "example", "custom": True,
+            "kind": "python", "status": "wrong_answer", "passed": False,
+            "input": {"args": [[1, 2]], "kwargs": {"strict": True}},
+            "reference_status": "ok", "expected": 3, "actual": 4, "output": "", "error": "",
+            **fields}  # fmt: skip
+
+
+def test_a_custom_run_sets_the_reference_beside_the_output():
+    [shown] = render(
+        finished(custom_row(), mode="custom", score=0.0), context={"entrypoint": "total"}
+    )
+    assert "span.muted: Custom run: your output differs from the reference solution's" in shown
+    assert (
+        "p.custom-match.mismatch: Mismatch: your output differs from the reference solution's."
+        in shown
+    )
+    assert "button.result-tab: Your input" in shown
+    assert "details.case.fail[open]" in shown
+    assert "pre: total([1, 2], strict=True)" in shown
+    assert "strong: Expected (reference solution)" in shown
+    assert "strong: Your output" in shown
+    assert "li: the result: expected 3, got 4" in shown
+
+
+def test_a_custom_run_shows_exceptions_in_words_and_a_reference_that_did_not_finish():
+    raised = {"__raised__": {"type": "ValueError", "mro": ["ValueError"], "message": "bad"}}
+    [matched, timed_out] = render(
+        finished(custom_row(status="passed", passed=True, expected=raised, actual=raised),
+                 mode="custom", verdict="accepted", score=1.0),
+        finished(custom_row(reference_status="time_limit", expected=None), mode="custom"),
+    )  # fmt: skip
+    assert "p.custom-match.match: Match: your output is the reference solution's." in matched
+    assert "details.case.pass[open]" in matched
+    assert matched.count("pre: <raises ValueError('bad')>") == 2
+    assert (
+        "p.custom-match.mismatch: No comparison: the reference solution did not finish on your "
+        "input (Time limit exceeded)." in timed_out
+    )
+    assert "pre: —" in timed_out
+
+
+def test_a_custom_sql_row_shows_the_statements_and_both_tables():
+    row = custom_row(kind="sql", input={"dataset": "seed", "statements": "DELETE FROM t;"},
+                     expected={"columns": ["id"], "rows": [[1]]},
+                     actual={"columns": ["id"], "rows": [[2]]})  # fmt: skip
+    [shown] = render(finished(row, mode="custom"))
+    assert "strong: Your statements, on seed" in shown
+    assert "pre: DELETE FROM t;" in shown
+    assert "strong: Expected (reference solution)" in shown
+    assert "strong: Your output" in shown
+    [empty] = render(
+        finished({**row, "input": {"dataset": "seed", "statements": ""}}, mode="custom")
+    )
+    assert "p.muted: The example's data (seed), unchanged." in empty
