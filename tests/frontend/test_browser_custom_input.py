@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from tests.factories import UserFactory
 from tests.frontend.browser import ARTIFACTS, load_test_package, set_code, sign_in, wait_for_verdict
+from tests.frontend.test_accessibility import AXE, BLOCKING
 
 pytestmark = [pytest.mark.docker, pytest.mark.browser]
 
@@ -24,6 +25,22 @@ MY_INPUT = '[{"sku": "A", "unit_price_cents": 500, "quantity": 2}], {"type": "fi
 def challenges(worker_process, order_total):
     UserFactory(username="ada")
     load_test_package("late-orders")
+
+
+def panel_violations(page) -> list[str]:
+    """axe's serious and critical violations in the input panel and the result panel."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run({include: [['#custom-input-panel'], ['#result']]},"
+        " {resultTypes: ['violations']})"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}"
+        for v in result["violations"]
+        if v["impact"] in BLOCKING
+        for node in v["nodes"]
+    ]
 
 
 def run_with_my_input(page, text: str) -> None:
@@ -76,6 +93,7 @@ def test_python_custom_input_shows_the_reference_beside_my_output(
     expect(case.locator(".io pre").nth(2)).to_have_text(
         "{'subtotal_cents': 1000, 'discount_cents': 0, 'total_cents': 1000}"
     )
+    assert panel_violations(page) == []
 
     set_code(page, order_total_solution)
     page.get_by_role("button", name="Run with my input").click()
@@ -144,6 +162,7 @@ def test_sql_custom_input_runs_my_statements_on_the_example_data(
         "getComputedStyle(document.getElementById('custom-input-panel')).backgroundColor"
     )
     assert background == "rgb(24, 28, 36)"
+    assert panel_violations(page) == []
 
     # Empty input: the example's rows as they are; the reference's query matches itself.
     box.fill("")
