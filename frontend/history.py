@@ -41,7 +41,7 @@ def cases_passed(results: list[dict[str, Any]]) -> tuple[int, int]:
 def history(request: HttpRequest) -> HttpResponse:
     challenge_slug = request.GET.get("challenge", "")
     submissions = submission_list_for_user(user=request.user, challenge_slug=challenge_slug).defer(
-        "code", "stdout", "stderr"
+        "code", "stdout", "stderr", "custom_input"
     )
     page = Paginator(submissions, PER_PAGE).get_page(request.GET.get("page"))
     for submission in page:

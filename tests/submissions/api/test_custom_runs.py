@@ -394,3 +394,10 @@ def test_other_users_cannot_see_a_custom_run(order_total):
     other = APIClient()
     other.force_authenticate(UserFactory(username="other"))
     assert other.get(f"/api/submissions/{submission.pk}/").status_code == 404
+
+
+def test_custom_runs_are_graded_before_submits_like_runs():
+    from submissions.queueing import RUN_PRIORITY, priority_for
+
+    assert priority_for("custom") == priority_for("run") == RUN_PRIORITY
+    assert priority_for("submit") == 0
