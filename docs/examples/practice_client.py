@@ -64,7 +64,12 @@ def main() -> int:
     parser.add_argument("--password", required=True)
     parser.add_argument("--challenge", required=True, help="a challenge slug")
     parser.add_argument("--file", required=True, help="your solution")
-    parser.add_argument("--mode", choices=["run", "submit"], default="submit")
+    parser.add_argument("--mode", choices=["run", "submit", "custom"], default="submit")
+    parser.add_argument(
+        "--input",
+        help="mode custom: your own input (Python: the call's arguments; SQL: INSERT/UPDATE/"
+        "DELETE statements on the example's data)",
+    )
     args = parser.parse_args()
 
     client = Client(args.url)
@@ -75,9 +80,10 @@ def main() -> int:
     print(f"{challenge['title']} (v{challenge['version']}, {challenge['kind']})")
     with open(args.file, encoding="utf-8") as handle:
         code = handle.read()
-    submission = client.call(
-        "POST", "submissions/", {"challenge": args.challenge, "mode": args.mode, "code": code}
-    )
+    body = {"challenge": args.challenge, "mode": args.mode, "code": code}
+    if args.mode == "custom":
+        body["custom_input"] = args.input or ""
+    submission = client.call("POST", "submissions/", body)
     while not submission["finished"]:
         time.sleep(0.3)
         submission = client.call("GET", f"submissions/{submission['id']}/")
@@ -86,6 +92,10 @@ def main() -> int:
         mark = "ok  " if row["passed"] else "FAIL"
         extra = f"  [{row['category']}] {row['hint']}" if row.get("hint") else ""
         print(f"  {mark} {row['name']}{extra}")
+        if row.get("custom"):
+            # Your output beside the reference solution's, on your own input.
+            print(f"       yours:     {json.dumps(row.get('actual'))}")
+            print(f"       reference: {json.dumps(row.get('expected'))}")
     return 0 if submission["verdict"] == "accepted" else 1
 
 

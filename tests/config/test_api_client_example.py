@@ -14,13 +14,13 @@ SCRIPT = Path(settings.BASE_DIR) / "docs" / "examples" / "practice_client.py"
 pytestmark = pytest.mark.docker
 
 
-def run_script(live_server, tmp_path, code: str) -> subprocess.CompletedProcess:
+def run_script(live_server, tmp_path, code: str, *extra: str) -> subprocess.CompletedProcess:
     solution = tmp_path / "solution.py"
     solution.write_text(code)
     return subprocess.run(
         [sys.executable, str(SCRIPT), "--url", live_server.url, "--username", "ada",
          "--password", "correct-horse-battery", "--challenge", "order-total",
-         "--file", str(solution)],
+         "--file", str(solution), *extra],
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
 
@@ -44,3 +44,16 @@ def test_token_auth_list_submit_poll_read(
     assert "  FAIL half-cent rounds up  [rounding] 0.5 cents must round up, not to even." in (
         wrong.stdout.splitlines()
     )
+
+
+def test_a_custom_run_prints_both_outputs(live_server, worker_process, order_total, tmp_path):
+    UserFactory(username="ada")
+    mine = "def order_total(items, coupon=None):\n    return {}\n"
+    shown = run_script(live_server, tmp_path, mine, "--mode", "custom", "--input", "[]")
+    assert shown.returncode == 1, shown.stdout + shown.stderr
+    assert shown.stdout.splitlines()[2:] == [
+        "verdict: wrong_answer  score: 0.0",
+        "  FAIL Your input",
+        "       yours:     {}",
+        '       reference: {"subtotal_cents": 0, "discount_cents": 0, "total_cents": 0}',
+    ], shown.stdout + shown.stderr
