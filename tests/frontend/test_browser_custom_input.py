@@ -1,6 +1,7 @@
-"""Custom input ("Run with my input") in a real browser, graded by the real worker: a Python call's arguments
-and SQL statements on the example's data, the reference solution's output beside the
-candidate's with a match/mismatch line, a parse error said in words, and a phone's width."""
+"""Custom input ("Run with my input") in a real browser, graded by the real worker: a Python
+call's arguments and SQL statements on the example's data, the reference solution's output
+beside the candidate's with a match/mismatch line, a parse error said in words, a phone's
+width."""
 
 import ast
 import re
