@@ -11,7 +11,14 @@ from playwright.sync_api import expect
 
 from challenges.python_literals import parse_arguments
 from tests.factories import UserFactory
-from tests.frontend.browser import ARTIFACTS, load_test_package, set_code, sign_in, wait_for_verdict
+from tests.frontend.browser import (
+    ARTIFACTS,
+    load_test_package,
+    photograph,
+    set_code,
+    sign_in,
+    wait_for_verdict,
+)
 from tests.frontend.test_accessibility import AXE, BLOCKING
 
 pytestmark = [pytest.mark.docker, pytest.mark.browser]
@@ -115,6 +122,7 @@ def test_python_custom_input_shows_the_reference_beside_my_output(
         "total_cents": 1000,
     }
     assert panel_violations(page) == []
+    photograph(page, "challenge-custom-input", full_page=False)
 
     set_code(page, order_total_solution)
     page.get_by_role("button", name="Run with my input").click()
