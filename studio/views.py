@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import math
 
 import tomli_w
@@ -21,12 +20,14 @@ from challenges.access import (
 )
 from challenges.api.throttles import AuthoringValidateThrottle
 from challenges.kinds import kind_choices, kind_for
+from challenges.kinds.base import json_text
 from challenges.models import Challenge, ChallengeVersion
 from challenges.services import (
     PublishRefused,
     challenge_publish,
     challenge_version_validation_request,
 )
+from frontend.history import time_label
 from markup import render_markdown_checked
 from organisations.models import Organisation
 from studio.cases import case_editor_spec
@@ -378,7 +379,7 @@ def _report_checks(version: ChallengeVersion) -> dict:
                 "case": case,
                 "input": _shown_json(case.input),
                 "expected": _shown_json(case.expected),
-                "ms": timings.get(case.name),
+                "time": time_label(timings.get(case.name)),
             }
             for case in version.cases.order_by("ordinal")
         ],
@@ -391,8 +392,9 @@ SHOWN_JSON_CHARS = 4000
 
 
 def _shown_json(value: object) -> str:
-    """A case's input or expected value as the author wrote it (JSON), cut at SHOWN_JSON_CHARS."""
-    text = json.dumps(value, indent=1, ensure_ascii=False)
+    """A case's input or expected value as the author wrote it (JSON: a short one on one line),
+    cut at SHOWN_JSON_CHARS."""
+    text = json_text(value)
     if len(text) <= SHOWN_JSON_CHARS:
         return text
     return f"{text[:SHOWN_JSON_CHARS]}\n… ({len(text) - SHOWN_JSON_CHARS:,} more characters)"

@@ -2,13 +2,13 @@
 edits the statement (the preview follows), validates it through a real worker and the sandbox,
 publishes it, and the catalogue lists it."""
 
-import json
 import re
 
 import pytest
 from playwright.sync_api import expect
 
 from challenges.kinds import kind_for
+from challenges.kinds.base import json_text
 from challenges.models import Challenge
 from tests.factories import UserFactory
 from tests.frontend.browser import PASSWORD, photograph
@@ -84,7 +84,7 @@ def test_an_author_creates_edits_validates_and_publishes(page, live_server, auth
     # Authors see each case as they wrote it: JSON, never a Python repr.
     first_case = version_cases(f"studio-{kind}")[0]
     expect(cases.locator("tbody tr").first.locator("pre").first).to_have_text(
-        json.dumps(first_case.input, indent=1, ensure_ascii=False)
+        json_text(first_case.input)
     )
 
     # Publish the validated version; the catalogue lists it.

@@ -13,7 +13,7 @@ from challenges.models import Challenge
 from studio.files import template_files
 from studio.services import studio_challenge_create
 from tests.factories import UserFactory
-from tests.frontend.browser import sign_in
+from tests.frontend.browser import photograph, sign_in
 from tests.frontend.test_accessibility import violations
 
 pytestmark = pytest.mark.browser
@@ -83,6 +83,8 @@ def test_an_author_edits_a_python_case_and_adds_one_through_the_table(page, live
             "hint": "Two digits each.",
         }
     )
+    page.locator(".case-editor").first.scroll_into_view_if_needed()
+    photograph(page, "studio-cases", full_page=False)
     text = file_text(page)
     assert json.loads(text) == {"cases": expected_cases}
     assert text == json.dumps({"cases": expected_cases}, indent=1, ensure_ascii=False) + "\n"
