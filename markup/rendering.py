@@ -23,6 +23,7 @@ import bleach
 import markdown
 from bleach.linkifier import LinkifyFilter
 
+from markup.brackets import BRACKET, limited
 from markup.nesting import bounded
 from markup.raw_html import SENTINEL, guarded
 
@@ -90,9 +91,10 @@ def render_markdown_checked(text: str) -> Rendered:
         source, allowed_tags=ALLOWED_TAGS, allowed_attributes=ALLOWED_ATTRIBUTES
     )
     source, nesting_warnings = bounded(source)
+    source, bracket_warnings = limited(source)
     html = markdown.markdown(source, extensions=_EXTENSIONS, output_format="html")
-    html = _cleaner.clean(html).replace(SENTINEL, "&lt;")
-    warnings = tag_warnings + nesting_warnings
+    html = _cleaner.clean(html).replace(SENTINEL, "&lt;").replace(BRACKET, "[")
+    warnings = tag_warnings + nesting_warnings + bracket_warnings
     if len(warnings) > MAX_WARNINGS:
         more = len(warnings) - MAX_WARNINGS + 1
         warnings = [*warnings[: MAX_WARNINGS - 1], f"... and {more} more warnings"]
