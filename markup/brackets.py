@@ -7,7 +7,8 @@ so "[" * 20000 or "[a](" * 10000 in one paragraph took close to a minute. This p
 python-markdown, on the same text, and per paragraph (lines between blank lines, outside fenced
 and indented code and code spans) keeps the first `[` only while
 
-- there are at most MAX_LINKS of them in the paragraph, and
+- they make at most MAX_LINKS links in the paragraph (the second `[` of `[text][ref]` belongs
+  to the same link), and
 - the characters those scans would read, over the whole text, stay within SCAN_BUDGET
   (a `[` counts the text up to its `]`, plus the text up to the `)` after it, each of them to
   the end of the paragraph when unclosed);
@@ -99,6 +100,18 @@ class _Paragraph:
         return total + len(stack) * self.end - open_sum
 
 
+def _within_count(source: str, opens: list[int]) -> int:
+    """How many of the first `opens` make at most MAX_LINKS links: the `[` right after a `]`
+    (`[text][ref]`) belongs to the same link."""
+    counted = 0
+    for index, at in enumerate(opens):
+        if source[at - 1 : at] != "]":
+            counted += 1
+            if counted > MAX_LINKS:
+                return index
+    return len(opens)
+
+
 def _blocks(breaks: list[int], length: int) -> Iterator[tuple[int, int]]:
     bounds = sorted(set(breaks))
     for index, start in enumerate(bounds):
@@ -123,7 +136,7 @@ def limited(source: str) -> tuple[str, list[str]]:
         opens = paragraph.opens
         if not opens:
             continue
-        wanted = min(len(opens), MAX_LINKS)
+        wanted = _within_count(source, opens)
         cost = paragraph.cost(wanted, budget)
         if cost <= budget:
             kept = wanted
@@ -142,7 +155,7 @@ def limited(source: str) -> tuple[str, list[str]]:
             continue
         escaped += opens[kept:]
         line = bisect.bisect_left(newlines, opens[kept]) + 1
-        if kept == MAX_LINKS:
+        if kept == wanted:
             warnings.append(
                 f"line {line}: more than {MAX_LINKS} links or brackets in one paragraph; "
                 "the rest are shown as text"
