@@ -103,9 +103,10 @@ class _Paragraph:
 def _within_count(source: str, opens: list[int]) -> int:
     """How many of the first `opens` make at most MAX_LINKS links: the `[` right after a `]`
     (`[text][ref]`) belongs to the same link."""
-    counted = 0
+    counted, paired = 0, True
     for index, at in enumerate(opens):
-        if source[at - 1 : at] != "]":
+        paired = not paired and source[at - 1 : at] == "]"
+        if not paired:
             counted += 1
             if counted > MAX_LINKS:
                 return index
