@@ -10,8 +10,13 @@ later; `<br>` and `<hr>` need no closing), and is nested at most 16 tags deep. E
 a closing tag with nothing to close, and an unclosed `<!--` is shown as text, so nothing after
 it is swallowed: code spans, reference links, lists and tables still render. Attributes outside
 ALLOWED_ATTRIBUTES and links other than http(s)/mailto are removed. Tags inside code are text.
-Text is capped at MAX_MARKDOWN_CHARS and lists/quotes at 16 levels (markup/nesting.py), so
-hostile input renders fast.
+Text is capped at MAX_MARKDOWN_CHARS and lists/quotes at 16 levels (markup/nesting.py). Links
+(markup/brackets.py): a paragraph makes at most 100 links, and the text python-markdown's link
+processors scan from each `[` (to its `]`, and to the `)` after it; to the paragraph's end when
+unclosed) is at most 500,000 characters for the whole text; the `[` past either bound show as
+text. bleach's linkifier is given its URL pattern with a lookbehind so runs of "(" stay linear.
+Each bound keeps hostile input fast (docs/performance.md, "Markdown") and leaves the packaged
+statements byte-identical.
 """
 
 from __future__ import annotations
