@@ -56,7 +56,7 @@ def main() -> None:
         after = best_of(args.runs, lambda text=text: render_markdown(text))
         at_cap = best_of(args.runs, lambda capped=capped: render_markdown(capped))
         rows.append(
-            f"| {name} | {before:.2f} s | {after:.3f} s | {before / after:.0f}x | {at_cap:.2f} s |"
+            f"| {name} | {before:.2f} s | {after:.3f} s | {before / after:.2g}x | {at_cap:.2f} s |"
         )
         print(rows[-1], flush=True)
     size = f"{args.size:,}"

@@ -59,6 +59,7 @@ class _Paragraph:
         self.source, self.marks, self.end = source, marks, end
         self.chars = [source[at] for at in marks]
         self.opens = [at for at, ch in zip(marks, self.chars, strict=True) if ch == "["]
+        self.closes = [at for at, ch in zip(marks, self.chars, strict=True) if ch == "]"]
         # The ")" closing each "(" (this pass never changes parentheses, so it holds for every
         # k), or the paragraph's end when a quote opens inside (a title) or nothing closes it.
         self.paren_cost: dict[int, int] = {}
@@ -79,25 +80,29 @@ class _Paragraph:
     def cost(self, kept: int, limit: int) -> int:
         """Characters python-markdown scans for the first `kept` `[` (the later ones shown as
         text), or `limit + 1` as soon as it is sure to be more than `limit`."""
-        if kept == 0:
-            return 0
-        last_kept = self.opens[kept - 1]
-        total, stack, open_sum = 0, [], 0
-        for at, ch in zip(self.marks, self.chars, strict=True):
-            if ch == "[":
-                if at <= last_kept:
-                    stack.append(at)
-                    open_sum += at
-            elif ch == "]" and stack:
-                opened = stack.pop()
-                open_sum -= opened
-                total += at - opened
-                if at + 1 < self.end and self.source[at + 1] == "(":
-                    total += self.paren_cost.get(at + 1, self.end - at)
-            # Each open "[" is scanned at least up to here.
+        opens, source, end = self.opens, self.source, self.end
+        total, stack, open_sum, pushed = 0, [], 0, 0
+        for at in self.closes:
+            while pushed < kept and opens[pushed] < at:
+                stack.append(opens[pushed])
+                open_sum += opens[pushed]
+                pushed += 1
+            if not stack:
+                if pushed == kept:
+                    break  # every kept "[" is closed: later "]" close nothing
+                continue
+            opened = stack.pop()
+            open_sum -= opened
+            total += at - opened
+            if at + 1 < end and source[at + 1] == "(":
+                total += self.paren_cost.get(at + 1, end - at)
+            # Each "[" still open is scanned at least up to here.
             if total + len(stack) * at - open_sum > limit:
                 return limit + 1
-        return total + len(stack) * self.end - open_sum
+        for opened in opens[pushed:kept]:
+            stack.append(opened)
+            open_sum += opened
+        return total + len(stack) * end - open_sum
 
 
 def _within_count(source: str, opens: list[int]) -> int:
