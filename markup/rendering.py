@@ -14,7 +14,9 @@ Text is capped at MAX_MARKDOWN_CHARS and lists/quotes at 16 levels (markup/nesti
 (markup/brackets.py): a paragraph makes at most 100 links, and the text python-markdown's link
 processors scan from each `[` (to its `]`, and to the `)` after it; to the paragraph's end when
 unclosed) is at most 500,000 characters for the whole text; the `[` past either bound show as
-text. bleach's linkifier is given its URL pattern with a lookbehind so runs of "(" stay linear.
+text. bleach's linkifier is given its URL pattern with a lookbehind so runs of "(" stay linear,
+and its tree walker one that finds an element's place among its siblings in constant time
+(markup/walker.py), so tables with many rows are no longer quadratic.
 Each bound keeps hostile input fast (docs/performance.md, "Markdown") and leaves the packaged
 statements byte-identical.
 """
@@ -32,6 +34,7 @@ from bleach.linkifier import URL_RE, LinkifyFilter
 from markup.brackets import BRACKET, limited
 from markup.nesting import bounded
 from markup.raw_html import SENTINEL, guarded
+from markup.walker import LinearWalker
 
 MAX_MARKDOWN_CHARS = 200_000
 MAX_WARNINGS = 50
@@ -93,6 +96,7 @@ _cleaner = bleach.Cleaner(
         )
     ],
 )
+_cleaner.walker = LinearWalker  # html5lib's walker is quadratic in an element's children
 
 
 def _normalised(text: str) -> str:
