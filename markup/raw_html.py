@@ -167,7 +167,7 @@ def _paragraphs(source: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in found if source[a:b].strip()]
 
 
-def _code_regions(source: str) -> tuple[list[tuple[int, int]], list[int]]:
+def code_regions(source: str) -> tuple[list[tuple[int, int]], list[int]]:
     """Where tags are code (fences, indented code, code spans), and where paragraphs end."""
     regions: list[tuple[int, int]] = []
     breaks: list[int] = []
@@ -202,7 +202,7 @@ def guarded(
     """`source` with every `<` that must be shown as text replaced by SENTINEL; the warnings."""
     source = source.replace(SENTINEL, "\ufffd")
     guard = _Guard(source, allowed_tags, allowed_attributes)
-    regions, breaks = _code_regions(source)
+    regions, breaks = code_regions(source)
     starts = [a for a, _ in regions]
     next_break = 0
     pos = 0

@@ -10,21 +10,31 @@ later; `<br>` and `<hr>` need no closing), and is nested at most 16 tags deep. E
 a closing tag with nothing to close, and an unclosed `<!--` is shown as text, so nothing after
 it is swallowed: code spans, reference links, lists and tables still render. Attributes outside
 ALLOWED_ATTRIBUTES and links other than http(s)/mailto are removed. Tags inside code are text.
-Text is capped at MAX_MARKDOWN_CHARS and lists/quotes at 16 levels (markup/nesting.py), so
-hostile input renders fast.
+Text is capped at MAX_MARKDOWN_CHARS and lists/quotes at 16 levels (markup/nesting.py). Links
+(markup/brackets.py): a paragraph makes at most 100 links, and the text python-markdown's link
+processors scan from each `[` (to its `]`, and to the `)` after it; to the paragraph's end when
+unclosed) is at most 500,000 characters for the whole text; the `[` past either bound show as
+text. bleach's linkifier is given its URL pattern with a lookbehind so runs of "(" stay linear,
+and its tree walker one that finds an element's place among its siblings in constant time
+(markup/walker.py), so tables with many rows are no longer quadratic.
+Each bound keeps hostile input fast (docs/performance.md, "Markdown") and leaves the packaged
+statements byte-identical.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import partial
 
 import bleach
 import markdown
-from bleach.linkifier import LinkifyFilter
+from bleach.linkifier import URL_RE, LinkifyFilter
 
+from markup.brackets import BRACKET, limited
 from markup.nesting import bounded
 from markup.raw_html import SENTINEL, guarded
+from markup.walker import LinearWalker
 
 MAX_MARKDOWN_CHARS = 200_000
 MAX_WARNINGS = 50
@@ -65,6 +75,11 @@ def _harden_link(attrs: dict, new: bool = False) -> dict:
     return attrs
 
 
+# bleach's URL pattern starts with "\(*" and is tried at every "(" of a run, each time reading to
+# the run's end: "(" * 20000 took 13 s. A match can only start where a run starts (from a later
+# "(" the same match is found, with fewer of them), so the lookbehind finds the same links.
+_URL_RE = re.compile(r"(?<!\()" + URL_RE.pattern, URL_RE.flags)
+
 # Cleaning and linkifying in one pass (a filter of the cleaner) avoids double escaping.
 _cleaner = bleach.Cleaner(
     tags=ALLOWED_TAGS,
@@ -72,8 +87,16 @@ _cleaner = bleach.Cleaner(
     protocols=ALLOWED_PROTOCOLS,
     strip=True,
     strip_comments=True,
-    filters=[partial(LinkifyFilter, callbacks=[_harden_link], skip_tags={"pre", "code"})],
+    filters=[
+        partial(
+            LinkifyFilter,
+            callbacks=[_harden_link],
+            skip_tags={"pre", "code"},
+            url_re=_URL_RE,
+        )
+    ],
 )
+_cleaner.walker = LinearWalker  # html5lib's walker is quadratic in an element's children
 
 
 def _normalised(text: str) -> str:
@@ -90,9 +113,10 @@ def render_markdown_checked(text: str) -> Rendered:
         source, allowed_tags=ALLOWED_TAGS, allowed_attributes=ALLOWED_ATTRIBUTES
     )
     source, nesting_warnings = bounded(source)
+    source, bracket_warnings = limited(source)
     html = markdown.markdown(source, extensions=_EXTENSIONS, output_format="html")
-    html = _cleaner.clean(html).replace(SENTINEL, "&lt;")
-    warnings = tag_warnings + nesting_warnings
+    html = _cleaner.clean(html).replace(SENTINEL, "&lt;").replace(BRACKET, "[")
+    warnings = tag_warnings + nesting_warnings + bracket_warnings
     if len(warnings) > MAX_WARNINGS:
         more = len(warnings) - MAX_WARNINGS + 1
         warnings = [*warnings[: MAX_WARNINGS - 1], f"... and {more} more warnings"]
