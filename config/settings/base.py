@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "readiness",
     "jobs",
     "studio",
+    "assessments",
     "frontend",
 ]
 

@@ -1,0 +1,1 @@
+"""Employer take-home assessments: attempts, integrity signals and similarity between answers."""

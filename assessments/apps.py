@@ -1,0 +1,8 @@
+"""The assessments app: take-home assessments for employers."""
+
+from django.apps import AppConfig
+
+
+class AssessmentsConfig(AppConfig):
+    name = "assessments"
+    verbose_name = "Assessments"
