@@ -82,3 +82,27 @@ def test_a_paragraph_reaching_python_markdown_has_at_most_max_links_links():
     html = render_markdown_checked(text).html
     assert html.count("<a ") == MAX_LINKS
     assert html.count("[a][r]") == 9 * MAX_LINKS
+
+
+LABEL_RUNS = {
+    "domain labels": "a-." * (N // 3),
+    "hyphenated labels": "a-b." * (N // 4),
+    "labels before a protocol": "a-" * (N // 2 - 3) + "http:",
+}
+
+
+@pytest.mark.parametrize("text", LABEL_RUNS.values(), ids=LABEL_RUNS.keys())
+def test_the_linkifier_reads_a_run_of_domain_labels_once(text, monkeypatch):
+    finder = markup.rendering._cleaner.filters[0].keywords["url_re"]
+    attempts = []
+    pattern = finder.pattern
+
+    class Counting:
+        def match(self, string, pos):
+            attempts.append(pos)
+            return pattern.match(string, pos)
+
+    monkeypatch.setattr(finder, "pattern", Counting())
+    html = render_markdown_checked(text).html
+    assert len(attempts) <= 8  # bleach's own search started again after every "-"
+    assert html == f"<p>{text}</p>"
