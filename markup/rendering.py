@@ -35,6 +35,7 @@ from bleach.linkifier import URL_RE, LinkifyFilter
 from markup.brackets import BRACKET, limited
 from markup.nesting import bounded
 from markup.raw_html import SENTINEL, guarded
+from markup.tables import LinearTableExtension
 from markup.urls import UrlFinder
 from markup.walker import LinearWalker
 
@@ -58,7 +59,8 @@ ALLOWED_ATTRIBUTES = {
     "td": ["align"],
 }
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
-_EXTENSIONS = ["fenced_code", "tables", "sane_lists", "abbr", "def_list"]
+# Tables through markup/tables.py: python-markdown's, with a test that reads two lines of a block.
+_EXTENSIONS = ["fenced_code", LinearTableExtension(), "sane_lists", "abbr", "def_list"]
 
 
 class MarkdownTooLong(ValueError):

@@ -2,6 +2,7 @@
 budget (counted in characters read, not timed), every `[` still shows, the author is warned."""
 
 import pytest
+from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import LinkInlineProcessor
 
 import markup.rendering
@@ -106,3 +107,25 @@ def test_the_linkifier_reads_a_run_of_domain_labels_once(text, monkeypatch):
     html = render_markdown_checked(text).html
     assert len(attempts) <= 8  # bleach's own search started again after every "-"
     assert html == f"<p>{text}</p>"
+
+
+HEADING_BLOCKS = {
+    "headings without blank lines": "# a\n" * (N // 4),
+    "headings after a table": "a|b\n-|-\n" + "# a\n" * (N // 4 - 2),
+    "one-column table rows among headings": "|a\n|-\n# h\n" * (N // 10),
+}
+
+
+@pytest.mark.parametrize("text", HEADING_BLOCKS.values(), ids=HEADING_BLOCKS.keys())
+def test_the_table_test_reads_each_line_a_bounded_number_of_times(text, monkeypatch):
+    read = [0]
+    test = TableProcessor.test
+
+    def counting(self, parent, block):
+        read[0] += len(block)
+        return test(self, parent, block)
+
+    monkeypatch.setattr(TableProcessor, "test", counting)
+    html = render_markdown_checked(text).html
+    assert read[0] <= 4 * len(text)  # python-markdown's own test read the rest of the block
+    assert html.count("<h1>") + html.count("<td># a</td>") == text.count("# ")
