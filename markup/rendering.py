@@ -17,7 +17,9 @@ unclosed) is at most 500,000 characters for the whole text; the `[` past either 
 text. bleach's linkifier is given its URL pattern with a lookbehind so runs of "(" stay linear,
 searched so that a run of domain labels ("a-." * n) is read once (markup/urls.py),
 and its tree walker one that finds an element's place among its siblings in constant time
-(markup/walker.py), so tables with many rows are no longer quadratic.
+(markup/walker.py), so tables with many rows are no longer quadratic. python-markdown's tables
+extension is registered with a test that reads a block's first lines, not all of it, each time
+a heading hands the rest of its block back (markup/tables.py).
 Each bound keeps hostile input fast (docs/performance.md, "Markdown") and leaves the packaged
 statements byte-identical.
 """
