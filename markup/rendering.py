@@ -15,8 +15,11 @@ Text is capped at MAX_MARKDOWN_CHARS and lists/quotes at 16 levels (markup/nesti
 processors scan from each `[` (to its `]`, and to the `)` after it; to the paragraph's end when
 unclosed) is at most 500,000 characters for the whole text; the `[` past either bound show as
 text. bleach's linkifier is given its URL pattern with a lookbehind so runs of "(" stay linear,
+searched so that a run of domain labels ("a-." * n) is read once (markup/urls.py),
 and its tree walker one that finds an element's place among its siblings in constant time
-(markup/walker.py), so tables with many rows are no longer quadratic.
+(markup/walker.py), so tables with many rows are no longer quadratic. python-markdown's tables
+extension is registered with a test that reads a block's first lines, not all of it, each time
+a heading hands the rest of its block back (markup/tables.py).
 Each bound keeps hostile input fast (docs/performance.md, "Markdown") and leaves the packaged
 statements byte-identical.
 """
@@ -34,6 +37,8 @@ from bleach.linkifier import URL_RE, LinkifyFilter
 from markup.brackets import BRACKET, limited
 from markup.nesting import bounded
 from markup.raw_html import SENTINEL, guarded
+from markup.tables import LinearTableExtension
+from markup.urls import UrlFinder
 from markup.walker import LinearWalker
 
 MAX_MARKDOWN_CHARS = 200_000
@@ -56,7 +61,8 @@ ALLOWED_ATTRIBUTES = {
     "td": ["align"],
 }
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
-_EXTENSIONS = ["fenced_code", "tables", "sane_lists", "abbr", "def_list"]
+# Tables through markup/tables.py: python-markdown's, with a test that reads two lines of a block.
+_EXTENSIONS = ["fenced_code", LinearTableExtension(), "sane_lists", "abbr", "def_list"]
 
 
 class MarkdownTooLong(ValueError):
@@ -92,7 +98,7 @@ _cleaner = bleach.Cleaner(
             LinkifyFilter,
             callbacks=[_harden_link],
             skip_tags={"pre", "code"},
-            url_re=_URL_RE,
+            url_re=UrlFinder(_URL_RE),
         )
     ],
 )

@@ -2,6 +2,7 @@
 budget (counted in characters read, not timed), every `[` still shows, the author is warned."""
 
 import pytest
+from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import LinkInlineProcessor
 
 import markup.rendering
@@ -82,3 +83,49 @@ def test_a_paragraph_reaching_python_markdown_has_at_most_max_links_links():
     html = render_markdown_checked(text).html
     assert html.count("<a ") == MAX_LINKS
     assert html.count("[a][r]") == 9 * MAX_LINKS
+
+
+LABEL_RUNS = {
+    "domain labels": "a-." * (N // 3),
+    "hyphenated labels": "a-b." * (N // 4),
+    "labels before a protocol": "a-" * (N // 2 - 3) + "http:",
+}
+
+
+@pytest.mark.parametrize("text", LABEL_RUNS.values(), ids=LABEL_RUNS.keys())
+def test_the_linkifier_reads_a_run_of_domain_labels_once(text, monkeypatch):
+    finder = markup.rendering._cleaner.filters[0].keywords["url_re"]
+    attempts = []
+    pattern = finder.pattern
+
+    class Counting:
+        def match(self, string, pos):
+            attempts.append(pos)
+            return pattern.match(string, pos)
+
+    monkeypatch.setattr(finder, "pattern", Counting())
+    html = render_markdown_checked(text).html
+    assert len(attempts) <= 8  # bleach's own search started again after every "-"
+    assert html == f"<p>{text}</p>"
+
+
+HEADING_BLOCKS = {
+    "headings without blank lines": "# a\n" * (N // 4),
+    "headings after a table": "a|b\n-|-\n" + "# a\n" * (N // 4 - 2),
+    "one-column table rows among headings": "|a\n|-\n# h\n" * (N // 10),
+}
+
+
+@pytest.mark.parametrize("text", HEADING_BLOCKS.values(), ids=HEADING_BLOCKS.keys())
+def test_the_table_test_reads_each_line_a_bounded_number_of_times(text, monkeypatch):
+    read = [0]
+    test = TableProcessor.test
+
+    def counting(self, parent, block):
+        read[0] += len(block)
+        return test(self, parent, block)
+
+    monkeypatch.setattr(TableProcessor, "test", counting)
+    html = render_markdown_checked(text).html
+    assert read[0] <= 4 * len(text)  # python-markdown's own test read the rest of the block
+    assert html.count("<h1>") + html.count("<td># a</td>") == text.count("# ")
