@@ -39,3 +39,14 @@ class TeamInvitationAdmin(ViewOnly, admin.ModelAdmin):
     list_filter = ("role",)
     search_fields = ("email", "organisation__slug")
     exclude = ("token_hash",)
+
+    def get_queryset(self, request: HttpRequest):
+        # Superusers, the operators, see all; other staff what the team page shows them: the
+        # invitations of organisations they own (docs/access.md, "Teams").
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(
+            organisation__memberships__user=request.user,
+            organisation__memberships__role=Membership.Role.OWNER,
+        )
