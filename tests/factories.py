@@ -75,8 +75,8 @@ def graded_submit(user, challenge, *, score: float, when=None, mode: str = "subm
 def one_of_every_admin_model(*, challenge, organisation) -> dict:
     """A row of every model the admin registers, keyed by "app_label.model_name", made through
     the services where they exist: a submit of `challenge` (with a review), an application to
-    a job of `organisation`, a team invitation, the candidate's readiness, a calibration, a public report, a
-    queued task and a permission group."""
+    a job of `organisation`, a team invitation, the candidate's readiness, a calibration, a
+    public report, a queued task and a permission group."""
     from django.contrib.auth.models import Group
     from django_tasks_db.models import DBTaskResult
 
