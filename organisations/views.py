@@ -18,6 +18,7 @@ from organisations.access import (
     access_check_can_manage_team,
     access_invitation_to_manage,
     access_team_membership,
+    access_team_memberships,
     access_teammate,
 )
 from organisations.models import Membership, Organisation, TeamInvitation
@@ -78,6 +79,12 @@ def team(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             "role_choices": _role_choices(),
             "default_role": DEFAULT_INVITE_ROLE.value,
             "invite_email": request.session.pop("team_invite_email", ""),
+            # Someone in several organisations switches between their teams.
+            "other_teams": list(
+                access_team_memberships(request.user)
+                .exclude(pk=membership.pk)
+                .order_by("organisation__name")
+            ),
         },
     )
 

@@ -179,3 +179,19 @@ def test_the_email_link_uses_the_request_address(client, team, django_capture_on
         client.post("/employer/team/acme/invite/", {"email": "dana@example.com"})
     token = token_from_mail(mail.outbox[0].body)
     assert f"http://testserver/team/invitations/{token}/" in mail.outbox[0].body
+
+
+def test_someone_in_two_organisations_switches_teams(client, team):
+    _, users = team
+    from organisations.models import Organisation
+
+    globex = Organisation.objects.create(slug="globex", name="Globex")
+    Membership.objects.create(organisation=globex, user=users["member"], role="author")
+    client.force_login(users["member"])
+    page = client.get("/employer/team/").content.decode()
+    assert "<h1>Acme's team</h1>" in page
+    assert '<a href="/employer/team/globex/">Globex</a>' in page
+    page = client.get("/employer/team/globex/").content.decode()
+    assert "<h1>Globex's team</h1>" in page
+    assert "You are author." in page
+    assert '<a href="/employer/team/acme/">Acme</a>' in page
