@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -99,7 +100,7 @@ def _manage(request: HttpRequest, slug: str, action) -> HttpResponse:
     try:
         message = action(membership)
     except TeamAccessRefused as exc:
-        return HttpResponse(str(exc), status=403, content_type="text/plain")
+        raise PermissionDenied(str(exc)) from None
     except (Membership.DoesNotExist, TeamInvitation.DoesNotExist):
         raise Http404("No such teammate or invitation.") from None
     except TeamRefused as exc:
