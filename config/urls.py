@@ -20,6 +20,7 @@ urlpatterns = [
     # Public readiness reports: /api/readiness/reports/, /r/<token>/, /.well-known/..., the page.
     path("", include("readiness.report_urls")),
     path("", include("jobs.urls")),
+    path("", include("organisations.urls")),
     path("studio/", include("studio.urls")),
     path("", include("frontend.urls")),
 ]

@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from accounts.services import user_create
 from accounts.throttles import throttle_attempt, throttle_message
@@ -65,9 +65,19 @@ class PasswordResetView(auth_views.PasswordResetView):
         return _throttled(self.render_to_response(context), wait)
 
 
+def _next_after_sign_up(request: HttpRequest) -> str:
+    """Where ?next= points (an invitation link, say), if it stays on this site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if target and safe else ""
+
+
 def sign_up(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("frontend:catalogue")
+    next_url = _next_after_sign_up(request)
     if request.method == "POST":
         email = request.POST.get("email", "")
         wait = throttle_attempt(scope="sign_up", request=request, account=email)
@@ -75,9 +85,11 @@ def sign_up(request: HttpRequest) -> HttpResponse:
             form = SignUpForm(
                 initial={"username": request.POST.get("username", ""), "email": email}
             )
-            context = {"form": form, "throttled": throttle_message(wait)}
+            context = {"form": form, "throttled": throttle_message(wait), "next": next_url}
             return _throttled(render(request, "frontend/account/signup.html", context), wait)
-    form = SignUpForm(request.POST or None)
+    # A team invitation's page links here with its address, so the account matches it.
+    initial = {"email": request.GET.get("email", "")[:254]}
+    form = SignUpForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         user = user_create(
             username=form.cleaned_data["username"],
@@ -85,8 +97,8 @@ def sign_up(request: HttpRequest) -> HttpResponse:
             password=form.cleaned_data["password"],
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("frontend:catalogue")
-    return render(request, "frontend/account/signup.html", {"form": form})
+        return redirect(next_url or "frontend:catalogue")
+    return render(request, "frontend/account/signup.html", {"form": form, "next": next_url})
 
 
 def home(request: HttpRequest) -> HttpResponse:

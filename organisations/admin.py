@@ -1,10 +1,10 @@
-"""Admin for organisations and memberships: operators edit them here (no service owns
-memberships yet; organisation_create makes an organisation with its first owner)."""
+"""Admin for organisations, memberships (editable by operators) and team invitations (view only)."""
 
 from django.contrib import admin
 from django.http import HttpRequest
 
-from organisations.models import Membership, Organisation
+from config.admin_readonly import ViewOnly
+from organisations.models import Membership, Organisation, TeamInvitation
 
 
 class MembershipInline(admin.TabularInline):
@@ -30,3 +30,23 @@ class OrganisationAdmin(admin.ModelAdmin):
         if obj is None or not request.user.is_superuser:
             return False
         return not (obj.challenges.exists() or obj.jobs.exists())
+
+
+@admin.register(TeamInvitation)
+class TeamInvitationAdmin(ViewOnly, admin.ModelAdmin):
+    # The token's hash is left out: it is useless to read and nobody needs to copy it.
+    list_display = ("email", "organisation", "role", "created_at", "expires_at", "accepted_at")
+    list_filter = ("role",)
+    search_fields = ("email", "organisation__slug")
+    exclude = ("token_hash",)
+
+    def get_queryset(self, request: HttpRequest):
+        # Superusers, the operators, see all; other staff what the team page shows them: the
+        # invitations of organisations they own (docs/access.md, "Teams").
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(
+            organisation__memberships__user=request.user,
+            organisation__memberships__role=Membership.Role.OWNER,
+        )

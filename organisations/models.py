@@ -60,3 +60,47 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.organisation} ({self.role})"
+
+
+class TeamInvitation(models.Model):
+    """An owner's invitation for one email address to join with a role, single use.
+
+    Only the SHA-256 of the token is kept: the raw token travels in the email's link alone, so
+    a database reader can't join. It is bound to its address: only an account with that email
+    accepts it.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(max_length=254)
+    role = models.CharField(
+        max_length=16, choices=Membership.Role.choices, default=Membership.Role.REVIEWER
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organisation", "created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(role="owner"), name="team_invitation_never_owner"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} to {self.organisation} ({self.role})"

@@ -75,8 +75,8 @@ def graded_submit(user, challenge, *, score: float, when=None, mode: str = "subm
 def one_of_every_admin_model(*, challenge, organisation) -> dict:
     """A row of every model the admin registers, keyed by "app_label.model_name", made through
     the services where they exist: a submit of `challenge` (with a review), an application to
-    a job of `organisation`, the candidate's readiness, a calibration, a public report, a
-    queued task and a permission group."""
+    a job of `organisation`, a team invitation, the candidate's readiness, a calibration, a
+    public report, a queued task and a permission group."""
     from django.contrib.auth.models import Group
     from django_tasks_db.models import DBTaskResult
 
@@ -105,6 +105,16 @@ def one_of_every_admin_model(*, challenge, organisation) -> dict:
     )  # fmt: skip
     application = application_create(job=job, candidate=candidate, note="Hello.")
     validate_challenge_version.enqueue(challenge.current_version.pk)
+    from organisations.models import Membership
+    from organisations.team import team_invitation_create
+
+    owner = UserFactory(username="every-owner", email="every-owner@example.com")
+    Membership.objects.get_or_create(
+        organisation=organisation, user=owner, defaults={"role": Membership.Role.OWNER}
+    )
+    invitation = team_invitation_create(
+        organisation=organisation, invited_by=owner, email="every-invitee@example.com", base_url=""
+    )
     calibration = ChallengeCalibration.objects.create(
         challenge=challenge, difficulty=0.2, label_difficulty=-1.0, candidates=1
     )
@@ -117,6 +127,7 @@ def one_of_every_admin_model(*, challenge, organisation) -> dict:
         "challenges.challenge": challenge,
         "challenges.challengeversion": challenge.current_version,
         "organisations.organisation": organisation,
+        "organisations.teaminvitation": invitation,
         "jobs.job": job,
         "jobs.application": application,
         "readiness.roleprofile": role,

@@ -163,6 +163,9 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Interview Platform <noreply@localhost>")
 
+# Team invitations: how long an emailed link stays usable.
+TEAM_INVITATION_DAYS = env_int("TEAM_INVITATION_DAYS", 7)
+
 # Production hardening; `manage.py check --deploy` passes with DEBUG off and these defaults.
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -344,6 +347,8 @@ SPECTACULAR_SETTINGS = {
         # A submission's status and verdict appear in its list and detail shapes alike.
         "SubmissionOutputStatusEnum": "submissions.models.Submission.Status",
         "SubmissionOutputVerdictEnum": "challenges.grading.Verdict",
+        "TeamRoleEnum": "organisations.models.Membership.Role",
+        "GrantableRoleEnum": "organisations.api.serializers.GRANTABLE_ROLE_CHOICES",
     },
 }
 

@@ -8,7 +8,9 @@ from django.conf import settings
 
 from jobs.models import Job
 from jobs.services import application_create, job_create
+from organisations.models import Membership
 from organisations.services import employer_sign_up
+from organisations.team import team_invitation_create
 from readiness.models import RoleProfile
 from readiness.reports import report_create
 from readiness.services import readiness_refresh
@@ -62,6 +64,13 @@ def world(transactional_db):
         minimum_readiness=40,
     )
     application = application_create(job=job, candidate=candidate, note="Keen on ledgers.")
+    # A teammate and a pending invitation, so the team page shows its per-member forms.
+    Membership.objects.create(
+        organisation=organisation, user=UserFactory(username="linus"), role="reviewer"
+    )
+    team_invitation_create(
+        organisation=organisation, invited_by=employer, email="new@example.com", base_url=""
+    )
     report = report_create(user=candidate)
     return {
         "candidate": candidate,
@@ -108,6 +117,7 @@ def test_no_serious_or_critical_violation_on_the_main_pages(world, browser_conte
     employer_pages = (
         f"/employer/jobs/{world['job'].pk}/",
         "/employer/jobs/new/",
+        "/employer/team/",
         f"/employer/applications/{world['application'].pk}/",
     )
     for path in employer_pages:

@@ -43,6 +43,7 @@ TABLE = {
     "organisations.organisation": Expect(
         True, add=200, delete=403, staff_add=200, staff_delete=403
     ),
+    "organisations.teaminvitation": READ_ONLY,
     "jobs.job": READ_ONLY,
     "jobs.application": READ_ONLY,
     "readiness.roleprofile": Expect(True, add=200, delete=200, staff_add=200, staff_delete=200),
