@@ -80,7 +80,7 @@ lock: ## Re-pin requirements*.txt from pyproject.toml
 	$(PYTHON) platform/ops/lock_requirements.py
 
 # The browser tests that photograph pages (tests/frontend/browser.py: photograph).
-SCREENSHOT_TESTS = $(addprefix tests/frontend/,test_screenshots.py test_browser_workspace.py test_browser_account.py test_browser_nav.py test_browser_report.py test_browser_jobs.py test_browser_studio.py test_browser_studio_cases.py test_browser_review.py test_browser_custom_input.py)
+SCREENSHOT_TESTS = $(addprefix tests/frontend/,test_screenshots.py test_browser_workspace.py test_browser_account.py test_browser_nav.py test_browser_report.py test_browser_jobs.py test_browser_studio.py test_browser_studio_cases.py test_browser_review.py test_browser_custom_input.py test_browser_team.py)
 
 screenshots: setup assets ## Regenerate docs/screenshots/ (every page, real data, headless chromium + Docker)
 	REQUIRE_DOCKER=1 REQUIRE_BROWSER=1 SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(PY) -m pytest -p no:cacheprovider $(SCREENSHOT_TESTS)

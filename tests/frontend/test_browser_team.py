@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from organisations.models import Membership, Organisation
 from tests.factories import UserFactory
-from tests.frontend.browser import PASSWORD
+from tests.frontend.browser import PASSWORD, photograph
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +36,7 @@ def test_owner_invites_a_reviewer_who_signs_up_and_joins(page, live_server):
     page.get_by_role("button", name="Send invitation").click()
     expect(page.get_by_text("Invitation sent to linus@example.com as reviewer.")).to_be_visible()
     expect(page.locator(".team-invitations")).to_contain_text("linus@example.com")
+    photograph(page, "team")
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(f"{url}/")
 

@@ -193,5 +193,5 @@ def test_someone_in_two_organisations_switches_teams(client, team):
     assert '<a href="/employer/team/globex/">Globex</a>' in page
     page = client.get("/employer/team/globex/").content.decode()
     assert "<h1>Globex's team</h1>" in page
-    assert "You are author." in page
+    assert "Your role: author." in page
     assert '<a href="/employer/team/acme/">Acme</a>' in page
